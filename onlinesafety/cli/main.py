@@ -1,0 +1,45 @@
+"""`python -m onlinesafety`: load and check content, export the site as Markdown."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from ..loading import ContentErrors, load_library
+
+EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m onlinesafety", description=__doc__)
+    parser.add_argument("--content", type=Path, default=Path("content"), help="content folder (default: content)")
+    commands = parser.add_subparsers(dest="command", required=True)
+    commands.add_parser("load", help="load content and report every error with file and line")
+    export = commands.add_parser("export-markdown", help="write the generated site pages as plain Markdown")
+    export.add_argument("out", type=Path, help="folder to write (replaced as a whole)")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exit_:
+        return EXIT_USAGE if exit_.code not in (0, None) else EXIT_OK
+    try:
+        library = load_library(args.content)
+    except ContentErrors as errors:
+        print(errors.report(), file=sys.stderr)
+        return EXIT_CONTENT
+    if args.command == "load":
+        print(f"{len(library.lessons)} lessons, {len(library.topics)} topics, "
+              f"{len(library.parent_guides)} parent guides, {len(library.regions)} regions: no errors.")
+        return EXIT_OK
+    if args.command == "export-markdown":
+        from ..site.export import export_markdown
+
+        count = export_markdown(library, args.out)
+        print(f"wrote {count} files to {args.out}")
+        return EXIT_OK
+    return EXIT_USAGE

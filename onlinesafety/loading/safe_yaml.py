@@ -1,0 +1,144 @@
+"""Safe YAML: plain data only, with the line of every value kept for error messages.
+
+Refuses custom tags (no code execution), anchors and aliases (no YAML bombs),
+duplicate keys (the second silently wins in PyYAML), oversized files and deep nesting.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+from .errors import ContentError
+
+MAX_BYTES = 256 * 1024
+MAX_DEPTH = 32
+Loc = tuple[str | int, ...]
+
+_PLAIN_TAGS = {
+    "tag:yaml.org,2002:" + name
+    for name in ("str", "int", "float", "bool", "null", "map", "seq", "timestamp")
+}
+
+
+@dataclass
+class YamlDocument:
+    """Parsed data plus the line (1-based) where each value starts."""
+
+    data: Any
+    lines: dict[Loc, int] = field(default_factory=dict)
+
+    def line_for(self, loc: Loc) -> int:
+        """The line of the deepest part of `loc` present in the file (the parent for a missing field)."""
+        for end in range(len(loc), -1, -1):
+            line = self.lines.get(tuple(loc[:end]))
+            if line is not None:
+                return line
+        return 1
+
+
+class _Loader(yaml.SafeLoader):
+    """SafeLoader that only ever composes; construction happens in `_build`."""
+
+
+def parse_yaml(text: str, path: str) -> YamlDocument:
+    """Parse one YAML document from `text` (read from `path`) into plain data with lines."""
+    size = len(text.encode("utf-8"))
+    if size > MAX_BYTES:
+        raise ContentError(
+            path, 1, None,
+            f"file is {size // 1024} KiB; the limit is {MAX_BYTES // 1024} KiB",
+            "split it into smaller files",
+        )
+    try:
+        _refuse_anchors(text, path)
+        loader = _Loader(text)
+        try:
+            node = loader.get_single_node()
+        finally:
+            loader.dispose()
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line = mark.line + 1 if mark else 1
+        problem = error.problem or "could not be read"
+        raise ContentError(
+            path, line, None, f"YAML syntax error: {problem}",
+            "check indentation and quoting on this line; put text containing ': ' in quotes",
+        ) from None
+    except yaml.YAMLError as error:
+        raise ContentError(path, 1, None, f"YAML error: {error}", "fix the YAML syntax") from None
+    except RecursionError:
+        raise ContentError(
+            path, 1, None, "YAML is nested too deeply", f"content needs at most {MAX_DEPTH} levels"
+        ) from None
+    document = YamlDocument(data=None)
+    if node is None:
+        raise ContentError(path, 1, None, "file is empty", "add the fields this kind of file needs")
+    document.data = _build(node, (), document, path)
+    return document
+
+
+def _refuse_anchors(text: str, path: str) -> None:
+    for event in yaml.parse(text, Loader=yaml.SafeLoader):
+        anchor = getattr(event, "anchor", None)
+        if isinstance(event, yaml.AliasEvent) or anchor is not None:
+            raise ContentError(
+                path, event.start_mark.line + 1, None,
+                "YAML anchors and aliases (& and *) are not allowed",
+                "write the value out in full; anchors can be used to build YAML bombs",
+            )
+
+
+def _build(node: yaml.Node, loc: Loc, document: YamlDocument, path: str) -> Any:
+    if len(loc) > MAX_DEPTH:
+        raise ContentError(
+            path, node.start_mark.line + 1, dotted(loc),
+            "YAML is nested too deeply", f"content needs at most {MAX_DEPTH} levels",
+        )
+    document.lines.setdefault(loc, node.start_mark.line + 1)
+    if node.tag not in _PLAIN_TAGS:
+        raise ContentError(
+            path, node.start_mark.line + 1, dotted(loc) or None,
+            f"the YAML tag '{node.tag}' is not allowed",
+            "remove the tag; content files hold plain text, numbers, dates, lists and mappings",
+        )
+    if isinstance(node, yaml.MappingNode):
+        result: dict[Any, Any] = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode):
+                raise ContentError(path, key_node.start_mark.line + 1, dotted(loc) or None,
+                                   "a mapping key must be plain text", "use a simple name as the key")
+            key = _scalar(key_node)
+            key = key if isinstance(key, (str, int)) else str(key)
+            if key in result:
+                raise ContentError(
+                    path, key_node.start_mark.line + 1, dotted(loc + (key,)),
+                    f"the field '{key}' appears twice", "keep one of them",
+                )
+            document.lines[loc + (key,)] = key_node.start_mark.line + 1
+            result[key] = _build(value_node, loc + (key,), document, path)
+        return result
+    if isinstance(node, yaml.SequenceNode):
+        return [_build(item, loc + (index,), document, path) for index, item in enumerate(node.value)]
+    return _scalar(node)
+
+
+def _scalar(node: yaml.ScalarNode) -> Any:
+    return yaml.SafeLoader.construct_object(_CONSTRUCTOR, node, deep=True)
+
+
+_CONSTRUCTOR = yaml.SafeLoader("")
+
+
+def dotted(loc: Loc) -> str:
+    """`('activities', 2, 'minutes')` as `activities[2].minutes`."""
+    parts: list[str] = []
+    for part in loc:
+        if isinstance(part, int):
+            parts.append(f"[{part}]")
+        else:
+            parts.append(("." if parts else "") + str(part))
+    return "".join(parts)
+
