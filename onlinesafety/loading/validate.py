@@ -29,7 +29,7 @@ def validate_document(
 
 
 def _problem(model: type[BaseModel], document: YamlDocument, path: str, detail: dict[str, Any]) -> ContentProblem:
-    loc = tuple(part for part in detail["loc"] if not _is_internal(part))
+    loc = _clean_loc(detail["loc"])
     kind = detail["type"]
     field = dotted(loc) or None
     line = document.line_for(loc)
@@ -76,9 +76,10 @@ def _problem(model: type[BaseModel], document: YamlDocument, path: str, detail: 
     return ContentProblem(path, line, field, message, "correct the value")
 
 
-def _is_internal(part: Any) -> bool:
-    # pydantic adds the member name of a union ("str", "date") or a function name to the location.
-    return isinstance(part, str) and (part.startswith("function-") or part in {"str", "date", "constrained-str"})
+def _clean_loc(loc: tuple[Any, ...]) -> tuple[Any, ...]:
+    """Drop the validator and union-member names pydantic adds to a location."""
+    return tuple(part for part in loc
+                 if not (isinstance(part, str) and (part.startswith("function-") or part.endswith("-str"))))
 
 
 def _short(value: Any) -> str:

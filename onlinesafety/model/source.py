@@ -5,10 +5,15 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated
 
-from pydantic import Field, HttpUrl, StringConstraints
+from pydantic import BeforeValidator, Field, HttpUrl, StringConstraints
 
 from .common import Slug, Strict
 
+def _as_text(value: object) -> object:
+    return value.isoformat() if isinstance(value, dt.date) else str(value) if isinstance(value, int) else value
+
+
+PublicationDate = Annotated[str, BeforeValidator(_as_text), StringConstraints(pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$")]
 Line = Annotated[str, StringConstraints(strip_whitespace=True, min_length=2, max_length=300)]
 
 
@@ -16,7 +21,9 @@ class Source(Strict):
     key: Slug
     title: Line
     publisher: Line
-    date: dt.date | Annotated[str, StringConstraints(pattern=r"^\d{4}(-\d{2})?$")]
+    date: PublicationDate | None = Field(
+        default=None, description="Publication date, or year (YYYY) or month (YYYY-MM); leave out if unknown."
+    )
     url: HttpUrl | None = None
     note: Line | None = Field(default=None, description="How we use it, or what we could not confirm.")
     adult_only: bool = Field(
