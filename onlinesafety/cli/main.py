@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import sys
 from pathlib import Path
 
@@ -16,9 +17,21 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--content", type=Path, default=Path("content"), help="content folder (default: content)")
     commands = parser.add_subparsers(dest="command", required=True)
     commands.add_parser("load", help="load content and report every error with file and line")
+    check = commands.add_parser("check", help="load content and run the quality gate (errors exit 1)")
+    check.add_argument("--format", choices=("text", "json"), default="text")
+    check.add_argument("--ci", action="store_true",
+                       help="treat overdue reviews as errors (default when the CI variable is set)")
+    check.add_argument("--today", type=_date, default=None, help="date to check freshness against (YYYY-MM-DD)")
     export = commands.add_parser("export-markdown", help="write the generated site pages as plain Markdown")
     export.add_argument("out", type=Path, help="folder to write (replaced as a whole)")
     return parser
+
+
+def _date(value: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{value}' is not a date; use YYYY-MM-DD") from None
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -36,6 +49,10 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{len(library.lessons)} lessons, {len(library.topics)} topics, "
               f"{len(library.parent_guides)} parent guides, {len(library.regions)} regions: no errors.")
         return EXIT_OK
+    if args.command == "check":
+        from .check import run_check
+
+        return run_check(library, args)
     if args.command == "export-markdown":
         from ..site.export import export_markdown
 
