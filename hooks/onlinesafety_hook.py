@@ -1,0 +1,68 @@
+"""MkDocs adapter: asks the onlinesafety package for pages and files; holds no content logic.
+
+Loaded through `hooks:` in mkdocs.yml. Content errors stop the build with file:line messages.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from pathlib import Path
+
+from mkdocs.exceptions import Abort
+from mkdocs.structure.files import File, Files
+
+from onlinesafety.loading import ContentErrors, load_library
+from onlinesafety.site import site_files
+from onlinesafety.site.nav import site_nav
+
+_state: dict = {}
+
+
+def _project(config) -> Path:
+    return Path(config.config_file_path).resolve().parent
+
+
+def on_config(config):
+    root = _project(config) / "content"
+    try:
+        library = load_library(root)
+    except ContentErrors as errors:
+        raise Abort("\n" + errors.report())
+    ci = bool(os.environ.get("CI")) or bool(config.get("strict"))
+    try:
+        from onlinesafety.checks import run_checks
+    except ImportError:  # the quality gate is optional only while it is being written
+        run_checks = None
+    if run_checks is not None:
+        findings = run_checks(library, today=dt.date.today(), ci=ci)
+        errors = [finding for finding in findings if finding.severity == "error"]
+        if errors:
+            raise Abort("\n" + "\n".join(str(finding) for finding in errors)
+                        + f"\n{len(errors)} quality-gate error(s); run `python -m onlinesafety check`.")
+    _state["library"] = library
+    docs = Path(config.docs_dir)
+    handwritten = {path.relative_to(docs).as_posix() for path in docs.rglob("*.md")}
+    config.nav = site_nav(library, handwritten)
+    return config
+
+
+def on_files(files: Files, config) -> Files:
+    for path, text in site_files(_state["library"]).items():
+        if files.get_file_from_path(path) is not None:
+            raise Abort(f"content/pages/{path} clashes with a generated page of the same path; rename it")
+        files.append(File.generated(config, path, content=text))
+    return files
+
+
+def on_page_markdown(markdown, page, config, files):
+    item = _state["library"].pages.get(page.file.src_uri)
+    if item is not None:
+        page.meta["review_due"] = item.meta.review_due.isoformat()
+    return markdown
+
+
+def on_serve(server, config, builder):
+    for folder in ("content", "templates"):
+        server.watch(str(_project(config) / folder))
+    return server
