@@ -81,6 +81,8 @@ def parse_yaml(text: str, path: str) -> YamlDocument:
 
 
 def _refuse_anchors(text: str, path: str) -> None:
+    """Stream the events once: refuse anchors, aliases and deep nesting before building anything."""
+    depth = 0
     for event in yaml.parse(text, Loader=yaml.SafeLoader):
         anchor = getattr(event, "anchor", None)
         if isinstance(event, yaml.AliasEvent) or anchor is not None:
@@ -89,6 +91,15 @@ def _refuse_anchors(text: str, path: str) -> None:
                 "YAML anchors and aliases (& and *) are not allowed",
                 "write the value out in full; anchors can be used to build YAML bombs",
             )
+        if isinstance(event, yaml.CollectionStartEvent):
+            depth += 1
+            if depth > MAX_DEPTH:
+                raise ContentError(
+                    path, event.start_mark.line + 1, None,
+                    "YAML is nested too deeply", f"content needs at most {MAX_DEPTH} levels",
+                )
+        elif isinstance(event, yaml.CollectionEndEvent):
+            depth -= 1
 
 
 def _build(node: yaml.Node, loc: Loc, document: YamlDocument, path: str) -> Any:

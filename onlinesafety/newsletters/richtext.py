@@ -139,6 +139,7 @@ class _TreeBuilder(HTMLParser):
         while True:
             current, href, children = self.inline_stack.pop()
             node: Inline | None
+            children = _merge(children)
             if current == "a":
                 node = Link(href, tuple(children)) if href and children else None
                 inner = list(children) if node is None else [node]
@@ -210,14 +211,26 @@ class _TreeBuilder(HTMLParser):
             self.handle_endtag("ol" if self.lists[-1][0] else "ul")
 
 
-def _trim(children: list[Inline]) -> list[Inline]:
-    """Merge neighbouring text and strip space at the edges of a run."""
+def _merge(children: list[Inline]) -> list[Inline]:
+    """Merge neighbouring text; no space on either side of a line break."""
     merged: list[Inline] = []
     for node in children:
         if isinstance(node, Text) and merged and isinstance(merged[-1], Text):
             merged[-1] = Text(merged[-1].text + node.text)
+        elif isinstance(node, Text) and merged and isinstance(merged[-1], LineBreak):
+            if node.text.strip():
+                merged.append(Text(node.text.lstrip()))
+        elif isinstance(node, LineBreak) and merged and isinstance(merged[-1], Text):
+            merged[-1] = Text(merged[-1].text.rstrip())
+            merged.append(node)
         else:
             merged.append(node)
+    return merged
+
+
+def _trim(children: list[Inline]) -> list[Inline]:
+    """Merge neighbouring text and strip space at the edges of a run."""
+    merged = _merge(children)
     while merged and isinstance(merged[0], Text) and not merged[0].text.strip():
         merged.pop(0)
     while merged and isinstance(merged[-1], (Text, LineBreak)) and not _text_of(merged[-1]).strip():
@@ -297,20 +310,25 @@ _MD_INLINE = re.compile(r"([\\`*_\[\]])")
 _MD_LINE_START = re.compile(r"^(\s*)([#>+=|-]|\d+[.)])")
 
 
-def escape_markdown(value: str) -> str:
-    """`value` as literal Markdown text: no markup, no raw HTML, no entities taking effect."""
-    value = clean(value).replace("&", "&amp;").replace("<", "&lt;")
-    value = _MD_INLINE.sub(r"\\\1", value)
+def _escape_inline(value: str) -> str:
+    return _MD_INLINE.sub(r"\\\1", clean(value).replace("&", "&amp;").replace("<", "&lt;"))
+
+
+def _escape_line_starts(value: str) -> str:
     return "\n".join(_MD_LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2), line)
                      for line in value.split("\n"))
+
+
+def escape_markdown(value: str) -> str:
+    """`value` as literal Markdown text: no markup, no raw HTML, no entities taking effect."""
+    return _escape_line_starts(_escape_inline(value))
 
 
 def _inline_markdown(nodes: tuple[Inline, ...], base_url: str) -> str:
     out: list[str] = []
     for node in nodes:
         if isinstance(node, Text):
-            out.append(escape_markdown(node.text) if not out else _MD_INLINE.sub(
-                r"\\\1", clean(node.text).replace("&", "&amp;").replace("<", "&lt;")))
+            out.append(_escape_inline(node.text))
         elif isinstance(node, LineBreak):
             out.append("  \n")
         elif isinstance(node, Styled):
@@ -326,11 +344,11 @@ def _inline_markdown(nodes: tuple[Inline, ...], base_url: str) -> str:
 
 def _block_markdown(block: Block, base_url: str) -> str:
     if isinstance(block, Paragraph):
-        return _inline_markdown(block.children, base_url)
+        return _escape_line_starts(_inline_markdown(block.children, base_url))
     lines = []
     for number, item in enumerate(block.items, start=1):
         marker = f"{number}." if block.ordered else "-"
-        lines.append(f"{marker} {_inline_markdown(item, base_url)}")
+        lines.append(f"{marker} {_escape_line_starts(_inline_markdown(item, base_url))}")
     return "\n".join(lines)
 
 
