@@ -1,0 +1,202 @@
+"""build_newsletters.py: ready-to-paste online-safety pieces for one school or many.
+
+For each snippet it writes a complete email (HTML), a paste-safe HTML fragment, plain text,
+Markdown and two social posts, plus an index.html preview for each school. Exit codes: 0 done,
+1 content, profile or template errors, 2 bad usage (options, paths, an unwritable --out folder).
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import sys
+import traceback
+from pathlib import Path
+from typing import Any, TextIO
+
+from ..loading import ContentErrors, load_library
+from ..model import Band, Library
+from .email import FORMATS
+from .errors import NewsletterErrors, UsageError
+from .outputs import Selection, school_files, schools_index
+from .profile import SchoolProfile, load_profile, load_profiles_csv
+from .render import LENGTHS, make_renderer
+from .term import plan_term
+from .writer import Staging
+
+EXIT_OK, EXIT_ERRORS, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
+
+EPILOG = """\
+examples:
+  python build_newsletters.py --school school.yml --out newsletters-out
+  python build_newsletters.py --schools schools.csv --out newsletters-out --length medium --format email text
+  python build_newsletters.py --school school.yml --out newsletters-out --term 2027-01-04 --weeks 12 \\
+      --skip 2027-02-15
+
+Each school gets a folder named after its 'id' (or its name) under --out, replaced as a whole
+only when every school has been built: a failed run leaves earlier output untouched.
+Profile fields are described in templates/newsletter/README.md.
+"""
+
+
+def _date(value: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{value}' is not a date; use YYYY-MM-DD, like 2027-01-04") from None
+
+
+def _weeks(value: str) -> int:
+    try:
+        return int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{value}' is not a whole number of weeks") from None
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="build_newsletters.py", description=__doc__.split("\n\n")[0].split(": ", 1)[1],
+        epilog=EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
+    who = parser.add_mutually_exclusive_group(required=True)
+    who.add_argument("--school", type=Path, metavar="FILE", help="one school's profile (YAML)")
+    who.add_argument("--schools", type=Path, metavar="FILE.csv", help="many schools, one a row (CSV with a header)")
+    parser.add_argument("--out", type=Path, required=True, metavar="DIR", help="folder to write into")
+    parser.add_argument("--content", type=Path, default=Path("content"), metavar="DIR",
+                        help="content folder (default: content)")
+    parser.add_argument("--topic", action="extend", nargs="+", metavar="ID", help="only these topics")
+    parser.add_argument("--band", action="extend", nargs="+", choices=[b.value for b in Band],
+                        help="only these age bands (seasonal pieces for every age are kept)")
+    parser.add_argument("--length", action="extend", nargs="+", choices=LENGTHS, help="only these lengths")
+    parser.add_argument("--format", action="extend", nargs="+", choices=FORMATS, dest="formats",
+                        help="only these formats")
+    parser.add_argument("--templates", type=Path, metavar="DIR",
+                        help="the school's own templates (rendered in a sandbox; ours fill any gaps)")
+    parser.add_argument("--term", type=_date, metavar="START", help="also write a weekly series from this date")
+    parser.add_argument("--weeks", type=_weeks, metavar="N", help="number of weeks in the term (with --term)")
+    parser.add_argument("--skip", type=_date, action="extend", nargs="+", metavar="DATE", default=[],
+                        help="holiday dates: the weeks they fall in get no issue (with --term)")
+    parser.add_argument("--quiet", action="store_true", help="no progress bar or summary")
+    parser.add_argument("--debug", action="store_true", help=argparse.SUPPRESS)
+    return parser
+
+
+def main(argv: list[str] | None = None, stdout: TextIO | None = None, stderr: TextIO | None = None) -> int:
+    """Run the command; return its exit code (errors are printed for people, without tracebacks)."""
+    stdout, stderr = stdout or sys.stdout, stderr or sys.stderr
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+        if (args.weeks is not None or args.skip) and args.term is None:
+            parser.error("--weeks and --skip need --term START")
+        if args.term is not None and args.weeks is None:
+            parser.error("--term needs --weeks N")
+    except SystemExit as exit_:
+        return EXIT_OK if exit_.code in (0, None) else EXIT_USAGE
+    try:
+        return run(args, stdout, stderr)
+    except UsageError as error:
+        print(f"error: {error}", file=stderr)
+        return EXIT_USAGE
+    except (NewsletterErrors, ContentErrors) as errors:
+        print(errors.report(), file=stderr)
+        return EXIT_ERRORS
+    except KeyboardInterrupt:
+        print("interrupted; earlier output was left as it was", file=stderr)
+        return EXIT_INTERRUPTED
+    except Exception as error:  # a bug: say so plainly
+        if args.debug:
+            traceback.print_exc(file=stderr)
+        print(f"internal error ({type(error).__name__}: {error}); this is a bug, please report it "
+              "(run with --debug to see where it happened)", file=stderr)
+        return EXIT_ERRORS
+
+
+def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
+    for option, path in (("--school", args.school), ("--schools", args.schools)):
+        if path is not None and not path.is_file():
+            raise UsageError(f"{option} {path}: no such file", "check the path to the profile")
+    if not args.content.is_dir():
+        raise UsageError(f"--content {args.content}: no such folder",
+                         "run from the project folder or pass --content DIR")
+    library = load_library(args.content)
+    gate(library)
+    selection = make_selection(library, args)
+    if args.school is not None:
+        profiles = [load_profile(args.school, library)]
+    else:
+        profiles = load_profiles_csv(args.schools, library)
+    renderer = make_renderer(args.templates)
+    staging = Staging(args.out)
+    count = 0
+    try:
+        for profile in _progress(profiles, args.quiet, stderr):
+            term = (plan_term(library, profile.bands, args.term, args.weeks, args.skip, selection.topics)
+                    if args.term else None)
+            files = school_files(library, profile, renderer, selection, term)
+            staging.stage(profile.slug, files)
+            count += len(files)
+        if args.schools is not None:
+            staging.stage_top("index.html", schools_index(renderer, [(p.slug, p.school_name) for p in profiles]))
+            count += 1
+        staging.commit()
+    except BaseException:
+        staging.discard()
+        raise
+    if not args.quiet:
+        schools = f"{len(profiles)} school{'s' if len(profiles) != 1 else ''}"
+        print(f"wrote {count} files for {schools} to {args.out}", file=stdout)
+    return EXIT_OK
+
+
+def gate(library: Library) -> None:
+    """Run the content quality gate if it is installed; refuse to build on any error."""
+    try:
+        from ..checks import run_checks  # written separately; optional until it lands
+    except ImportError as error:
+        if error.name == "onlinesafety.checks":  # not there (yet): nothing to run
+            return
+        raise
+    findings = run_checks(library, today=dt.date.today(), ci=False)
+    errors = [finding for finding in findings if getattr(finding, "severity", None) == "error"]
+    if errors:
+        raise GateErrors(errors)
+
+
+class GateErrors(NewsletterErrors):
+    def __init__(self, findings: list[Any]) -> None:
+        self.findings = findings
+        Exception.__init__(self, self.report())
+
+    def report(self) -> str:
+        lines = [str(finding) for finding in self.findings]
+        count = len(self.findings)
+        lines.append(f"{count} content error{'s' if count != 1 else ''} found by the quality gate "
+                     "(python -m onlinesafety check); nothing was written.")
+        return "\n".join(lines)
+
+
+def make_selection(library: Library, args: argparse.Namespace) -> Selection:
+    topics = None
+    if args.topic:
+        unknown = sorted(set(args.topic) - set(library.topics))
+        if unknown:
+            raise UsageError(f"--topic {', '.join(unknown)}: no such topic",
+                             f"use one of: {', '.join(sorted(library.topics)) or 'none yet'}")
+        topics = frozenset(args.topic)
+    return Selection(
+        topics=topics,
+        bands=frozenset(Band(b) for b in args.band) if args.band else None,
+        lengths=tuple(length for length in LENGTHS if not args.length or length in args.length),
+        formats=tuple(kind for kind in FORMATS if not args.formats or kind in args.formats),
+    )
+
+
+def _progress(profiles: list[SchoolProfile], quiet: bool, stderr: TextIO) -> Any:
+    """A progress bar on stderr for batch runs (hidden when quiet or when stderr is not a terminal)."""
+    if len(profiles) < 2:
+        return profiles
+    from tqdm import tqdm
+
+    disable = quiet or not (hasattr(stderr, "isatty") and stderr.isatty())
+    return tqdm(profiles, total=len(profiles), file=stderr, disable=disable, unit="school", desc="Building",
+                leave=False)

@@ -1,0 +1,140 @@
+"""Everything written for one school: each piece in each format, the social posts, a term series and a preview.
+
+Paths inside a school's folder:
+
+    <snippet>/<length>/email.html | fragment.html | text.txt | markdown.md
+    <snippet>/social-short.txt, <snippet>/social-long.txt
+    term/<yyyy-mm-dd>/<snippet>/<length>/…        (with --term)
+    index.html                                    (a preview of everything)
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+from markupsafe import Markup
+
+from ..model import Band, Library, Snippet
+from .colours import colours_for
+from .email import FILE_NAMES, FORMATS, email_html, fragment_html, markdown_text, plain_text, social_texts
+from .profile import SchoolProfile
+from .render import (
+    LENGTHS, Renderer, audience_label, context, date_label, piece_view, school_view, social_posts,
+)
+from .term import TermWeek
+
+Files = dict[tuple[str, ...], str]
+
+
+@dataclass(frozen=True)
+class Selection:
+    """What to build: the command's --topic, --band, --length and --format filters."""
+
+    topics: frozenset[str] | None = None
+    bands: frozenset[Band] | None = None
+    lengths: tuple[str, ...] = LENGTHS
+    formats: tuple[str, ...] = FORMATS
+
+
+@dataclass
+class PreviewEntry:
+    """One piece in the school's index.html."""
+
+    piece: Any
+    links: list[tuple[str, str]]
+    fragment: str | None
+    social: Any = None
+
+
+@dataclass
+class PreviewGroup:
+    title: str
+    date_label: str | None
+    entries: list[PreviewEntry] = field(default_factory=list)
+
+
+def snippets_for(library: Library, profile: SchoolProfile, selection: Selection) -> list[Snippet]:
+    """The snippets a school gets: its bands (and every seasonal piece), in curriculum order."""
+    topic_order = {topic.id: topic.order for topic in library.topics.values()}
+    band_order = list(Band)
+    chosen = []
+    for snippet in library.snippets.values():
+        if selection.topics is not None and snippet.topic not in selection.topics:
+            continue
+        if snippet.band is not None:
+            if snippet.band not in profile.bands:
+                continue
+            if selection.bands is not None and snippet.band not in selection.bands:
+                continue
+        chosen.append(snippet)
+    return sorted(chosen, key=lambda s: (s.band is None, topic_order.get(s.topic, 99),
+                                         band_order.index(s.band) if s.band else 0, s.season or "", s.id))
+
+
+def school_files(library: Library, profile: SchoolProfile, renderer: Renderer, selection: Selection,
+                 term: list[TermWeek] | None = None) -> Files:
+    """Every file for one school, keyed by its path inside the school's folder."""
+    region = library.regions[profile.region]
+    school = school_view(profile, region)
+    colours = colours_for(profile.brand_colour)
+    files: Files = {}
+    groups: list[PreviewGroup] = []
+
+    def add_piece(prefix: tuple[str, ...], snippet: Snippet, group: PreviewGroup,
+                  issue_date: dt.date | None = None) -> None:
+        where = library.origin(snippet).path if id(snippet) in library.origins else snippet.id
+        social = social_posts(snippet, profile.base_url)
+        for length in selection.lengths:
+            piece = piece_view(library, snippet, length, profile.base_url, issue_date)
+            values = context(school, piece, colours, social)
+            folder = (*prefix, snippet.id, length)
+            links: list[tuple[str, str]] = []
+            fragment = None
+            for kind in selection.formats:
+                if kind == "social":
+                    continue
+                if kind == "email":
+                    text = email_html(renderer, values, where)
+                elif kind == "fragment":
+                    text = fragment = fragment_html(renderer, values)
+                elif kind == "text":
+                    text = plain_text(renderer, values)
+                else:
+                    text = markdown_text(renderer, values)
+                files[(*folder, FILE_NAMES[kind])] = text
+                links.append((kind, "/".join((*folder, FILE_NAMES[kind]))))
+            group.entries.append(PreviewEntry(piece, links, Markup(fragment) if fragment else None))
+        if "social" in selection.formats:
+            posts = social_texts(social.short, social.long, where)
+            for name, text in posts.items():
+                files[(*prefix, snippet.id, f"{name}.txt")] = text
+            group.entries.append(PreviewEntry(piece_view(library, snippet, "short", profile.base_url, issue_date),
+                                              [(name, "/".join((*prefix, snippet.id, f"{name}.txt")))
+                                               for name in posts], None, social))
+
+    for snippet in snippets_for(library, profile, selection):
+        topic = library.topics.get(snippet.topic)
+        title = f"{topic.title if topic else snippet.topic}: {audience_label(snippet)}"
+        if snippet.season:
+            title = f"Time of year: {snippet.season.replace('-', ' ')}"
+        group = PreviewGroup(title, None)
+        groups.append(group)
+        add_piece((), snippet, group)
+    for week in term or []:
+        group = PreviewGroup(week.topic.title, date_label(week.date))
+        groups.append(group)
+        for snippet in week.snippets:
+            if selection.bands is None or snippet.band in selection.bands:
+                add_piece(("term", week.date.isoformat()), snippet, group, week.date)
+    files[("index.html",)] = renderer.render("html", "index.html.j2", {
+        "school": school, "colours": colours, "groups": groups, "formats": selection.formats,
+        "has_term": bool(term),
+    })
+    return files
+
+
+def schools_index(renderer: Renderer, schools: list[tuple[str, str]]) -> str:
+    """out/index.html for a batch run: one link per school (slug, name)."""
+    return renderer.render("html", "schools.html.j2", {"schools": schools})
