@@ -1,0 +1,34 @@
+"""axe-core finds no WCAG 2.2 A/AA violation on any page type, light or dark, wide or 320 px."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.browser.axe import axe_violations, describe
+from tests.browser.pages import PAGES
+from tests.conftest import new_page
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.mark.parametrize("width", [1280, 320])
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("name", sorted(PAGES))
+def test_no_axe_violations(browser, site_url, name, scheme, width):
+    page = new_page(browser, viewport={"width": width, "height": 800}, color_scheme=scheme)
+    try:
+        response = page.goto(site_url + PAGES[name])
+        assert response is not None and response.ok, f"{PAGES[name]} did not load"
+        expected = "slate" if scheme == "dark" else "default"
+        assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == expected
+        violations = axe_violations(page)
+        assert violations == [], describe(violations)
+    finally:
+        page.context.close()
+
+
+def test_axe_catches_a_planted_violation(browser_page, site_url):
+    """The harness itself must be able to fail: an unlabeled form field is a violation."""
+    browser_page.goto(site_url)
+    browser_page.evaluate("document.querySelector('article').insertAdjacentHTML('beforeend', '<input type=text>')")
+    assert "label" in {violation["id"] for violation in axe_violations(browser_page)}
