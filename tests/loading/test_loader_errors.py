@@ -106,7 +106,7 @@ def test_alias_bomb_is_refused_quickly(tmp_path):
     (tmp_path / "content" / "topics" / "bomb.yml").write_text(bomb)
     started = time.perf_counter()
     [problem] = problems_for(tmp_path)
-    assert time.perf_counter() - started < 1.0
+    assert time.perf_counter() - started < 10.0  # a hang guard, not a speed target
     assert problem.path == "content/topics/bomb.yml" and problem.line == 1
     assert "anchors and aliases" in problem.message
 
@@ -142,7 +142,7 @@ def test_deep_nesting_is_refused_without_a_traceback(tmp_path):
     (tmp_path / "content" / "topics" / "deep.yml").write_text("a: " + "[" * 5000 + "]" * 5000 + "\n")
     started = time.perf_counter()
     [problem] = problems_for(tmp_path)
-    assert time.perf_counter() - started < 2.0
+    assert time.perf_counter() - started < 10.0  # a hang guard, not a speed target
     assert problem.path == "content/topics/deep.yml"
     assert "nested too deeply" in problem.message
 
