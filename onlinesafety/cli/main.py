@@ -43,6 +43,10 @@ def main(argv: list[str] | None = None) -> int:
     try:
         library = load_library(args.content)
     except ContentErrors as errors:
+        if args.command == "check":
+            from .check import report_load_errors
+
+            return report_load_errors(errors, args)
         print(errors.report(), file=sys.stderr)
         return EXIT_CONTENT
     if args.command == "load":

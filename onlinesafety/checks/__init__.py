@@ -1,0 +1,54 @@
+"""The quality gate: age-appropriateness, tone, evidence, freshness, safeguarding and accessibility checks.
+
+`run_checks` returns every finding for a loaded library; errors fail the build, warnings are listed.
+`review_rows` lists every reviewed item and help route for the maintainers' page. Limits live in
+`data/thresholds.yml`, word lists in `data/wording/`, exceptions in `content/allow.yml`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from ..model import Library
+from .accessibility import check_accessibility
+from .allow import apply_allowances
+from .blocks import Block, clear_file_cache, library_blocks
+from .evidence import check_evidence, check_uncited_figures
+from .findings import ERROR, WARNING, Finding
+from .freshness import check_freshness
+from .raw import raw_blocks
+from .readability import check_readability
+from .review import ReviewRow, review_rows
+from .rules import RULES, Rule
+from .safeguarding import check_safeguarding
+from .wording import check_wording
+
+__all__ = ["ERROR", "RULES", "WARNING", "Finding", "ReviewRow", "Rule", "check_text", "review_rows", "run_checks",
+           "run_text_checks"]
+
+
+def run_checks(library: Library, *, today: dt.date, ci: bool) -> list[Finding]:
+    """Every finding for `library`, sorted by file and line; overdue reviews are errors when `ci` is true."""
+    clear_file_cache()
+    blocks = library_blocks(library)
+    findings = [
+        *check_text(blocks),
+        *check_evidence(library),
+        *check_freshness(library, today=today, ci=ci),
+        *check_safeguarding(library, blocks),
+    ]
+    return sorted(set(apply_allowances(findings, library.root)))
+
+
+def check_text(blocks: list[Block]) -> list[Finding]:
+    """The checks that need only the text: readability, wording, uncited figures and accessibility."""
+    return [*check_readability(blocks), *check_wording(blocks), *check_uncited_figures(blocks),
+            *check_accessibility(blocks)]
+
+
+def run_text_checks(content_root: Path) -> list[Finding]:
+    """Text checks on the raw files, for when the library does not load (allow entries still apply)."""
+    clear_file_cache()
+    findings = check_text(raw_blocks(content_root))
+    return sorted(set(apply_allowances(findings, content_root, report_unused=False)))

@@ -1,0 +1,144 @@
+"""Words and tone per audience: terminology, victim-blaming, fear, hoaxes, band-unsuitable words, app names."""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Literal
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from ..model import Audience, Band
+from .blocks import Block
+from .findings import Finding
+from .markdown import sentences, units
+from .rules import RULES
+
+WORDING_FOLDER = Path(__file__).with_name("data") / "wording"
+# How far back (in characters) `unless_before` looks: enough for "it is not, and never will be, ".
+UNLESS_WINDOW = 40
+QUOTE_CUES = re.compile(
+    r"\b(?:not|never|don't|do not|avoid|avoids|instead|rather than|such as|like|called|call|calls|term|terms|"
+    r"word|words|phrase|phrases|say|says|said|saying|replace|replaces|outdated|misleading)\b", re.IGNORECASE)
+
+
+class WordEntry(BaseModel):
+    """One entry of a word list: what it matches, for whom, why, the evidence, and the fix."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    phrases: list[str] = Field(default_factory=list)
+    pattern: str | None = None
+    unless_before: str | None = None
+    unless_after: str | None = None
+    audiences: dict[Audience, Literal["error", "warning"]] = Field(min_length=1)
+    bands: list[Band] | None = None
+    mention_ok: bool = False
+    reason: str = Field(min_length=10)
+    source: str = Field(min_length=10)
+    instead: str = Field(min_length=5)
+
+    @model_validator(mode="after")
+    def _something_to_match(self) -> "WordEntry":
+        if not self.phrases and not self.pattern:
+            raise ValueError("an entry needs phrases or a pattern")
+        return self
+
+    @functools.cached_property
+    def regex(self) -> re.Pattern[str]:
+        alternatives = [self.pattern] if self.pattern else []
+        for phrase in self.phrases:
+            parts = [re.escape(word) for word in re.split(r"[\s-]+", phrase.strip()) if word]
+            alternatives.append(r"(?<![\w-])" + r"[\s-]+".join(parts) + r"(?![\w-])")
+        return re.compile("|".join(f"(?:{alternative})" for alternative in alternatives), re.IGNORECASE)
+
+    @functools.cached_property
+    def unless(self) -> re.Pattern[str] | None:
+        return re.compile(self.unless_before, re.IGNORECASE) if self.unless_before else None
+
+    @functools.cached_property
+    def unless_next(self) -> re.Pattern[str] | None:
+        return re.compile(self.unless_after, re.IGNORECASE) if self.unless_after else None
+
+
+class WordList(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    rule: str
+    title: str
+    entries: list[WordEntry] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _known_rule(self) -> "WordList":
+        if self.rule not in RULES or not self.rule.startswith("wording/"):
+            raise ValueError(f"unknown wording rule '{self.rule}'")
+        return self
+
+
+@functools.lru_cache(maxsize=1)
+def load_word_lists() -> tuple[WordList, ...]:
+    """Every list in data/wording/*.yml, in file-name order."""
+    lists = []
+    for path in sorted(WORDING_FOLDER.glob("*.yml")):
+        try:
+            lists.append(WordList.model_validate(yaml.safe_load(path.read_text(encoding="utf-8"))))
+        except ValueError as error:
+            raise ValueError(f"{path}: {error}") from None
+    return tuple(lists)
+
+
+def check_wording(blocks: Iterable[Block]) -> list[Finding]:
+    """Every listed word or phrase in text whose audience (and band) the entry applies to."""
+    lists = load_word_lists()
+    findings: list[Finding] = []
+    for block in blocks:
+        for unit in units(block.text):
+            for sentence in sentences(unit.text):
+                for word_list in lists:
+                    finding = _first_match(word_list, block, sentence, unit.line)
+                    if finding is not None:
+                        findings.append(finding)
+    return findings
+
+
+def _first_match(word_list: WordList, block: Block, sentence: str, offset: int) -> Finding | None:
+    """One finding per rule per sentence: the first entry that matches and applies."""
+    for entry in word_list.entries:
+        severity = entry.audiences.get(block.audience)
+        if severity is None or not _band_applies(entry, block):
+            continue
+        for match in entry.regex.finditer(sentence):
+            if _excused(entry, sentence, match):
+                continue
+            excerpt = match.group(0)
+            return Finding(
+                block.path, block.line_of(excerpt, offset), word_list.rule, severity,
+                f"'{excerpt}' in {block.audience.value} text: {entry.reason}", entry.instead,
+                block.field, excerpt=excerpt, context=sentence)
+    return None
+
+
+def _band_applies(entry: WordEntry, block: Block) -> bool:
+    if entry.bands is None or block.audience is not Audience.PUPIL or block.band is None:
+        return True
+    return block.band in entry.bands
+
+
+def _excused(entry: WordEntry, sentence: str, match: re.Match[str]) -> bool:
+    before, after = sentence[:match.start()], sentence[match.end():]
+    if entry.unless is not None and entry.unless.search(before[-UNLESS_WINDOW:]):
+        return True
+    if entry.unless_next is not None and entry.unless_next.search(after):
+        return True
+    return entry.mention_ok and _quoted_mention(sentence, match)
+
+
+def _quoted_mention(sentence: str, match: re.Match[str]) -> bool:
+    """True when the match sits inside quotation marks in a sentence about words ('we say X, not "Y"')."""
+    before, after = sentence[:match.start()], sentence[match.end():]
+    in_double = before.count('"') % 2 == 1 and '"' in after
+    in_single = bool(re.search(r"(?:^|[\s(])'$", before)) and after.startswith("'")
+    return (in_double or in_single) and QUOTE_CUES.search(sentence) is not None
