@@ -121,7 +121,7 @@ class Lesson(Reviewed):
     discussion_questions: list[PupilLine] = Field(min_length=2, max_length=6)
     safeguarding: Safeguarding
     curriculum: CurriculumLinks
-    sources: list[Slug] = Field(default_factory=list, max_length=8)
+    sources: list[Slug] = Field(default_factory=list, max_length=12)
 
     @model_validator(mode="after")
     def _activities_fit_the_lesson(self) -> "Lesson":
