@@ -12,6 +12,7 @@ from pathlib import Path
 from mkdocs.exceptions import Abort
 from mkdocs.structure.files import File, Files
 
+from onlinesafety.checks import run_checks
 from onlinesafety.loading import ContentErrors, load_library
 from onlinesafety.site import site_files
 from onlinesafety.site.nav import site_nav
@@ -30,16 +31,11 @@ def on_config(config):
     except ContentErrors as errors:
         raise Abort("\n" + errors.report())
     ci = bool(os.environ.get("CI")) or bool(config.get("strict"))
-    try:
-        from onlinesafety.checks import run_checks
-    except ImportError:  # the quality gate is optional only while it is being written
-        run_checks = None
-    if run_checks is not None:
-        findings = run_checks(library, today=dt.date.today(), ci=ci)
-        errors = [finding for finding in findings if finding.severity == "error"]
-        if errors:
-            raise Abort("\n" + "\n".join(str(finding) for finding in errors)
-                        + f"\n{len(errors)} quality-gate error(s); run `python -m onlinesafety check`.")
+    errors = [finding for finding in run_checks(library, today=dt.date.today(), ci=ci)
+              if finding.severity == "error"]
+    if errors:
+        raise Abort("\n" + "\n".join(str(finding) for finding in errors)
+                    + f"\n{len(errors)} quality-gate error(s); run `python -m onlinesafety check`.")
     _state["library"] = library
     docs = Path(config.docs_dir)
     handwritten = {path.relative_to(docs).as_posix() for path in docs.rglob("*.md")}
@@ -48,7 +44,7 @@ def on_config(config):
 
 
 def on_files(files: Files, config) -> Files:
-    for path, text in site_files(_state["library"]).items():
+    for path, text in site_files(_state["library"], base_url=config.site_url).items():
         if files.get_file_from_path(path) is not None:
             raise Abort(f"content/pages/{path} clashes with a generated page of the same path; rename it")
         files.append(File.generated(config, path, content=text))

@@ -36,7 +36,7 @@ def test_export_replaces_the_folder_whole(tmp_path):
 
 def test_generation_is_deterministic():
     library = load_library(ROOT / "content")
-    assert site_files(library) == site_files(load_library(ROOT / "content"))
+    assert site_files(library, base_url="https://x.test/") == site_files(load_library(ROOT / "content"), base_url="https://x.test/")
 
 
 def test_export_command(tmp_path):

@@ -1,0 +1,25 @@
+"""Everything the site needs from the package: generated pages and data files."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from ..model import Library
+from . import paths
+from .exports import lessons_json, lessons_schema
+from ..newsletters.exports import atom_feed, json_feed, snippets_json
+from .pages import generate_pages
+
+
+def site_files(library: Library, *, base_url: str, today: dt.date | None = None) -> dict[str, str]:
+    """{path in the site: text} for every generated page and data file, in sorted order.
+
+    `base_url` is the site's public address, used where links must be absolute (feeds).
+    """
+    files = generate_pages(library, today=today)
+    files[paths.LESSONS_JSON] = lessons_json(library)
+    files[paths.LESSONS_SCHEMA] = lessons_schema()
+    files[paths.SNIPPETS_JSON] = snippets_json(library, base_url)
+    files[paths.FEED_ATOM] = atom_feed(library, base_url)
+    files[paths.FEED_JSON] = json_feed(library, base_url)
+    return dict(sorted(files.items()))

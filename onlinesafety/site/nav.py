@@ -1,0 +1,55 @@
+"""The site navigation, generated so it grows with the content and stays in teaching order."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..model import Band, Library
+from . import paths
+from .pages import band_tag
+
+NavItem = str | dict[str, Any]
+
+
+def site_nav(library: Library, handwritten: set[str]) -> list[NavItem]:
+    """MkDocs `nav:` entries; handwritten pages appear only where they exist."""
+
+    def existing(*entries: tuple[str, str]) -> list[NavItem]:
+        return [{title: path} for title, path in entries if path in handwritten]
+
+    lessons: list[NavItem] = [paths.FINDER, {"All age bands": paths.AGES}]
+    for band in Band:
+        band_lessons = library.lessons_for(band=band)
+        lessons.append({band_tag(band): [paths.band_path(band),
+                                         *({lesson.title: paths.lesson_path(lesson)} for lesson in band_lessons)]})
+    topics: list[NavItem] = [paths.TOPICS, *({t.title: paths.topic_path(t)} for t in library.topics_in_order())]
+    parents: list[NavItem] = [
+        paths.PARENTS,
+        *existing(("Start here", "parents/start-here.md"),
+                  ("If something has happened", "parents/if-something-has-happened.md")),
+        *({guide.title: paths.parent_path(guide)}
+          for guide in sorted(library.parent_guides.values(),
+                              key=lambda g: library.topics[g.topic].order if g.topic in library.topics else 99)),
+    ]
+    help_pages: list[NavItem] = [paths.HELP, *({r.name: paths.help_path(r)} for r in library.regions_in_order())]
+    staff: list[NavItem] = [
+        *([{"Why this matters": paths.EVIDENCE}] if library.evidence is not None else []),
+        *existing(("Delivering these lessons safely", "staff/delivering-safely.md")),
+        {"Curriculum map": paths.CURRICULUM_MAP},
+        *existing(("Working with parents", "staff/working-with-parents.md")),
+        {"Review status (maintainers)": paths.REVIEW_STATUS},
+    ]
+    about: list[NavItem] = existing(("Licence and credit", paths.LICENCE),
+                                    ("Accessibility", "about/accessibility.md"))
+    nav: list[NavItem] = [
+        {"Home": paths.HOME},
+        {"Lessons": lessons},
+        {"Topics": topics},
+        {"Parents": parents},
+        {"Get help": help_pages},
+        {"For staff": staff},
+        {"Newsletters": [paths.BUILDER]},
+    ]
+    if about:
+        nav.append({"About": about})
+    return nav

@@ -1,0 +1,208 @@
+"""Generate every site page from the library, as Markdown keyed by its path in the site."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from ..model import BAND_LABELS, Band, EfcwStrand, Library, Reviewed
+from ..checks import review_rows
+from ..model.common import add_months
+from ..newsletters.builder import builder_page
+from . import paths
+from .render import render_page
+
+TAG_LESSON, TAG_PARENT, TAG_HELP, TAG_STAFF = "Lesson plan", "Parent guide", "Help", "Staff"
+ANONYMITY = {"yes": "Yes", "no": "No: you give your details", "optional": "You can choose",
+             "unconfirmed": "Not confirmed"}
+
+
+@dataclass(frozen=True)
+class Entry:
+    title: str
+    path: str
+    note: str = ""
+
+
+def band_tag(band: Band) -> str:
+    return BAND_LABELS[band]["title"]
+
+
+def allowed_tags() -> list[str]:
+    """The tag allow-list for mkdocs.yml: audiences and age bands."""
+    return [TAG_LESSON, TAG_PARENT, TAG_HELP, TAG_STAFF, *(band_tag(band) for band in Band)]
+
+
+def _front(title: str, description: str, item: Reviewed | None = None, *, tags: Iterable[str] = (),
+           reviewed: dt.date | None = None, interval: int = 12, **extra: Any) -> dict[str, Any]:
+    reviewed = item.reviewed if item is not None else reviewed
+    interval = item.review_interval_months if item is not None else interval
+    data: dict[str, Any] = {"title": title, "description": " ".join(description.split())[:200]}
+    if reviewed is not None:
+        data["reviewed"] = reviewed.isoformat()
+        data["review_due"] = add_months(reviewed, interval).isoformat()
+    if tags:
+        data["tags"] = list(tags)
+    data.update(extra)
+    return data
+
+
+def _cited(library: Library, keys: Iterable[str]) -> list[Any]:
+    seen: dict[str, Any] = {}
+    for key in keys:
+        if key in library.sources and key not in seen:
+            seen[key] = library.sources[key]
+    return list(seen.values())
+
+
+def _latest(items: Iterable[Reviewed]) -> dt.date | None:
+    dates = [item.reviewed for item in items]
+    return max(dates) if dates else None
+
+
+def generate_pages(library: Library, *, today: dt.date | None = None) -> dict[str, str]:
+    """Every generated page: {path in the site: Markdown}."""
+    today = today or dt.date.today()
+    pages: dict[str, str] = {}
+    topics = {topic.id: topic for topic in library.topics_in_order()}
+    regions = library.regions_in_order()
+    everything = library.items()
+    newest = _latest(item for item in everything if isinstance(item, Reviewed))
+
+    for lesson in library.lessons.values():
+        path = paths.lesson_path(lesson)
+        topic = topics[lesson.topic]
+        pages[path] = render_page(
+            "lesson.md.j2", path,
+            _front(lesson.title, f"{band_tag(lesson.band)} lesson plan: {lesson.pupil_outcome}", lesson,
+                   tags=[TAG_LESSON, band_tag(lesson.band)]),
+            lesson=lesson, topic=topic, labels=BAND_LABELS[lesson.band],
+            guide=library.parent_guide_for(lesson.topic), cited=_cited(library, lesson.sources),
+        )
+
+    for topic in topics.values():
+        path = paths.topic_path(topic)
+        pages[path] = render_page(
+            "topic.md.j2", path, _front(topic.title, topic.summary_for_teachers, topic, tags=[TAG_LESSON]),
+            topic=topic, lessons=library.lessons_for(topic=topic.id), guide=library.parent_guide_for(topic.id),
+            cited=_cited(library, topic.sources),
+        )
+
+    for band in Band:
+        path = paths.band_path(band)
+        lessons = library.lessons_for(band=band)
+        pages[path] = render_page(
+            "band.md.j2", path,
+            _front(f"Lessons for {band_tag(band).lower()}", f"Online-safety lesson plans for {band_tag(band).lower()}.",
+                   reviewed=_latest(lessons) or newest, tags=[TAG_LESSON, band_tag(band)]),
+            band=band, labels=BAND_LABELS[band], lessons=lessons, topics=topics, cited=[],
+        )
+
+    for guide in library.parent_guides.values():
+        path = paths.parent_path(guide)
+        pages[path] = render_page(
+            "parent_guide.md.j2", path, _front(guide.title, guide.summary, guide, tags=[TAG_PARENT]),
+            guide=guide, by_age=[(band, guide.by_age[band]) for band in Band], regions=regions,
+            lessons=library.lessons_for(topic=guide.topic), cited=_cited(library, guide.sources),
+        )
+
+    for region in regions:
+        path = paths.help_path(region)
+        checked = min((route.last_verified for route in region.routes), default=None)
+        pages[path] = render_page(
+            "help.md.j2", path,
+            _front(f"Get help: {region.name}", region.intro, reviewed=checked, tags=[TAG_HELP]),
+            region=region, regions=regions, anonymity=ANONYMITY,
+            emergencies=[route for route in region.routes if route.emergency],
+            others=[route for route in region.routes if not route.emergency],
+            cited=_cited(library, (route.source for route in region.routes)),
+        )
+
+    pages.update(_index_pages(library, topics, regions, newest))
+    pages[paths.HOME] = render_page(
+        "home.md.j2", paths.HOME,
+        _front("Home", "Free online-safety lessons for ages 4 to 18, parent guides and newsletter pieces for schools.",
+               reviewed=newest, hide=["navigation", "toc"]),
+        lesson_count=len(library.lessons), region_count=len(regions), bands=list(Band),
+        topics=list(topics.values()), finder=paths.FINDER, builder=paths.BUILDER, help_index=paths.HELP,
+        evidence=paths.EVIDENCE, licence=paths.LICENCE,
+        cited=_cited(library, ["iwf-2018-schools-article"]),
+    )
+    pages[paths.FINDER] = render_page(
+        "finder.md.j2", paths.FINDER,
+        _front("Find a lesson", "Filter every lesson plan by age band and topic.", reviewed=newest,
+               tags=[TAG_LESSON]),
+        bands=list(Band), topics=topics, lessons=library.lessons_for(), cited=[],
+    )
+    pages[paths.CURRICULUM_MAP] = render_page(
+        "curriculum_map.md.j2", paths.CURRICULUM_MAP,
+        _front("Curriculum map", "Every lesson mapped to Education for a Connected World, RSHE and DfE guidance.",
+               reviewed=newest, tags=[TAG_STAFF]),
+        bands=list(Band), strands=list(EfcwStrand),
+        lessons_by_band={band: library.lessons_for(band=band) for band in Band},
+        cited=_cited(library, ["ukcis-efcw-2020", "dfe-rshe", "dfe-teaching-online-safety"]),
+    )
+    pages[paths.BUILDER] = render_page(
+        "builder.md.j2", paths.BUILDER,
+        _front("Newsletter builder", "Copy ready-made online-safety pieces for your school newsletter and social media.",
+               reviewed=_latest(library.snippets.values()) or newest, tags=[TAG_STAFF]),
+        builder_html=builder_page(library), feed_atom=paths.md_link(paths.BUILDER, paths.FEED_ATOM),
+        feed_json=paths.md_link(paths.BUILDER, paths.FEED_JSON),
+        snippets_json=paths.md_link(paths.BUILDER, paths.SNIPPETS_JSON), cited=[],
+    )
+    pages[paths.REVIEW_STATUS] = render_page(
+        "review_status.md.j2", paths.REVIEW_STATUS,
+        _front("Review status", "Every item with its last review and next review date, soonest first.",
+               reviewed=today, interval=1, tags=[TAG_STAFF]),
+        rows=review_rows(library, today), today=today.isoformat(), cited=[],
+    )
+    if library.evidence is not None:
+        evidence = library.evidence
+        pages[paths.EVIDENCE] = render_page(
+            "evidence.md.j2", paths.EVIDENCE,
+            _front("Why this matters: the evidence", "Research figures behind these lessons, for staff.",
+                   evidence, tags=[TAG_STAFF]),
+            figures=evidence.figures, sources=library.sources,
+            cited=_cited(library, (figure.source for figure in evidence.figures)),
+        )
+    return pages
+
+
+def _index_pages(library: Library, topics: dict[str, Any], regions: list[Any],
+                 newest: dt.date | None) -> dict[str, str]:
+    pages: dict[str, str] = {}
+    indexes = [
+        (paths.TOPICS, "Topics", "Each topic is taught across the age bands it fits.",
+         [Entry(topic.title, paths.topic_path(topic)) for topic in topics.values()]),
+        (paths.AGES, "Lessons by age", "Choose an age band to see all its lessons.",
+         [Entry(band_tag(band), paths.band_path(band), BAND_LABELS[band]["uk"]) for band in Band]),
+        (paths.HELP, "Get help by country",
+         "Choose your country to see where to report and who to talk to. If a child is in immediate danger, "
+         "call your local emergency number now.",
+         [Entry(region.name, paths.help_path(region)) for region in regions]),
+        (paths.PARENTS, "For parents and carers",
+         "Plain-English guides by topic, with what to say at each age and what to do if something happens.",
+         [Entry("Start here", "parents/start-here.md"),
+          Entry("If something has happened", "parents/if-something-has-happened.md"),
+          *(Entry(guide.title, paths.parent_path(guide))
+            for guide in sorted(library.parent_guides.values(),
+                                key=lambda g: (topics[g.topic].order if g.topic in topics else 99)))]),
+    ]
+    for path, heading, intro, entries in indexes:
+        entries = [entry for entry in entries if _exists(library, entry.path)]
+        pages[path] = render_page(
+            "index-list.md.j2", path, _front(heading, intro, reviewed=newest),
+            heading=heading, intro=intro, entries=entries, cited=[],
+        )
+    return pages
+
+
+def _exists(library: Library, path: str) -> bool:
+    generated_prefixes = ("topics/", "ages/", "help/", "lessons/")
+    if path.startswith(generated_prefixes):
+        return True
+    if path.startswith("parents/") and path.removeprefix("parents/").removesuffix(".md") in library.parent_guides:
+        return True
+    return path in library.pages
