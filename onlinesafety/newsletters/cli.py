@@ -8,6 +8,7 @@ Markdown and two social posts, plus an index.html preview for each school. Exit 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as dt
 import sys
 import traceback
@@ -85,11 +86,12 @@ def main(argv: list[str] | None = None, stdout: TextIO | None = None, stderr: Te
     stdout, stderr = stdout or sys.stdout, stderr or sys.stderr
     parser = build_parser()
     try:
-        args = parser.parse_args(argv)
-        if (args.weeks is not None or args.skip) and args.term is None:
-            parser.error("--weeks and --skip need --term START")
-        if args.term is not None and args.weeks is None:
-            parser.error("--term needs --weeks N")
+        with contextlib.redirect_stdout(stdout), contextlib.redirect_stderr(stderr):
+            args = parser.parse_args(argv)
+            if (args.weeks is not None or args.skip) and args.term is None:
+                parser.error("--weeks and --skip need --term START")
+            if args.term is not None and args.weeks is None:
+                parser.error("--term needs --weeks N")
     except SystemExit as exit_:
         return EXIT_OK if exit_.code in (0, None) else EXIT_USAGE
     try:

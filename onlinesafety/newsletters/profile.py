@@ -122,6 +122,9 @@ FIXES = {
     "bands": "use 4-7, 7-11, 11-14 or 14-18",
     "id": "use lower-case letters, digits and hyphens only, like 'hillside-primary'",
     "region": "use lower-case letters, digits and hyphens only, like 'england'",
+    "school_name": "write the school's name on one line (2 to 100 characters)",
+    "safeguarding_lead_name": "write the name on one line (2 to 100 characters)",
+    "sign_off": "write the sign-off on one line (up to 200 characters)",
 }
 
 

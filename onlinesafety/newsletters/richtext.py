@@ -307,7 +307,7 @@ def _block_text(block: Block, base_url: str) -> str:
 
 
 _MD_INLINE = re.compile(r"([\\`*_\[\]])")
-_MD_LINE_START = re.compile(r"^(\s*)([#>+=|-]|\d+[.)])")
+_MD_LINE_START = re.compile(r"^(\s*)(?:([#>+=|-])|(\d+)([.)]))")
 
 
 def _escape_inline(value: str) -> str:
@@ -315,8 +315,12 @@ def _escape_inline(value: str) -> str:
 
 
 def _escape_line_starts(value: str) -> str:
-    return "\n".join(_MD_LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2), line)
-                     for line in value.split("\n"))
+    def escape(match: re.Match[str]) -> str:
+        if match.group(2):
+            return f"{match.group(1)}\\{match.group(2)}"
+        return f"{match.group(1)}{match.group(3)}\\{match.group(4)}"
+
+    return "\n".join(_MD_LINE_START.sub(escape, line) for line in value.split("\n"))
 
 
 def escape_markdown(value: str) -> str:

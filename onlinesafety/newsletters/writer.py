@@ -31,7 +31,7 @@ Files = Mapping[tuple[str, ...], str]
 def check_name(name: str, *, file: bool = False) -> str:
     """`name` if it is a safe folder slug (or, with file=True, a slug with a known extension)."""
     pattern = FILE_NAME if file else SLUG
-    if not isinstance(name, str) or not pattern.match(name):
+    if not isinstance(name, str) or not pattern.fullmatch(name):
         kind = "file name" if file else "folder name"
         raise OutputError(f"refusing the {kind} {name!r}: names must be lower-case letters, digits and hyphens",
                           "use a name like 'hillside-primary' (the school's 'id' field sets its folder)")

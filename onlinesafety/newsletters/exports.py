@@ -1,0 +1,184 @@
+"""Newsletter data for the site: api/snippets.json, and Atom and JSON feeds of parent pieces.
+
+Everything is deterministic: sorted keys, items in curriculum order, and dates taken from each
+snippet's `reviewed` date (never the time of the build).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import xml.etree.ElementTree as ET
+from typing import Any
+
+from ..model import Band, Library, Snippet
+from ..model.common import BAND_LABELS
+from .render import LENGTHS, audience_label, band_label
+from .richtext import parse_markdown
+
+FORMAT_VERSION = 1
+SNIPPETS_JSON = "api/snippets.json"
+ATOM_FEED = "feeds/parents.xml"
+JSON_FEED = "feeds/parents.json"
+FEED_LENGTH = "medium"
+FEED_TITLE = "Safe Online Schools: online-safety pieces for families"
+FEED_AUTHOR = "Safe Online Schools contributors"
+LICENCE = "CC BY 4.0 (https://creativecommons.org/licenses/by/4.0/)"
+ATOM_NS = "http://www.w3.org/2005/Atom"
+
+
+def _url(base_url: str | None, path: str) -> str:
+    """An absolute link under `base_url`, or a path relative to the site root when there is none."""
+    return f"{base_url.rstrip('/')}/{path}" if base_url else path
+
+
+def ordered_snippets(library: Library) -> list[Snippet]:
+    """Topic pieces in curriculum order (topic, then band), then seasonal pieces."""
+    topic_order = {topic.id: topic.order for topic in library.topics.values()}
+    bands = list(Band)
+    return sorted(library.snippets.values(), key=lambda s: (
+        s.band is None, topic_order.get(s.topic, 99), bands.index(s.band) if s.band else 0, s.season or "", s.id))
+
+
+def snippets_data(library: Library, base_url: str | None = None, *, markdown: bool = True) -> dict[str, Any]:
+    """Everything the newsletter builder needs, as plain data.
+
+    With `base_url`, every link is absolute; without, links are paths from the site root
+    (like "parents/live-streaming/"), and the builder resolves them against wherever the site is.
+    `markdown=False` leaves out each body's Markdown source (the builder page does not need it).
+    """
+    snippets = []
+    for snippet in ordered_snippets(library):
+        pieces = {}
+        for length in LENGTHS:
+            piece = getattr(snippet, length)
+            body = parse_markdown(piece.body)
+            pieces[length] = {
+                "headline": piece.headline,
+                "body": body.json(base_url),
+                "call_to_action": piece.call_to_action,
+                "words": piece.words(),
+            }
+            if markdown:
+                pieces[length]["body_markdown"] = piece.body
+        guide = _url(base_url, f"parents/{snippet.topic}/")
+        snippets.append({
+            "id": snippet.id, "topic": snippet.topic,
+            "band": snippet.band.value if snippet.band else None,
+            "season": snippet.season, "band_label": band_label(snippet), "audience_label": audience_label(snippet),
+            "guide_url": guide, "reviewed": snippet.reviewed.isoformat(),
+            "pieces": pieces,
+            "social": {"short": snippet.social.short, "long": snippet.social.long},
+            "sources": list(snippet.sources),
+        })
+    return {
+        "format_version": FORMAT_VERSION,
+        "licence": LICENCE,
+        "base_url": base_url.rstrip("/") if base_url else None,
+        "bands": [{"id": band.value, "label": BAND_LABELS[band]["title"]} for band in Band],
+        "topics": [{"id": topic.id, "title": topic.title, "order": topic.order,
+                    "bands": [band.value for band in topic.bands],
+                    "guide_url": _url(base_url, f"parents/{topic.id}/")} for topic in library.topics_in_order()],
+        "regions": [{"id": region.id, "name": region.name,
+                     "safeguarding_lead": region.terms.safeguarding_lead,
+                     "safeguarding_lead_short": region.terms.safeguarding_lead_short,
+                     "help_url": _url(base_url, f"help/{region.id}/")} for region in library.regions_in_order()],
+        "snippets": snippets,
+    }
+
+
+def snippets_json(library: Library, base_url: str | None = None) -> str:
+    """api/snippets.json: every snippet with its pieces, bands, topics and regions."""
+    return json.dumps(snippets_data(library, base_url), ensure_ascii=False, sort_keys=True,
+                      separators=(",", ":")) + "\n"
+
+
+# --- feeds ---------------------------------------------------------------------------------------
+
+def _feed_items(library: Library, base_url: str) -> list[dict[str, Any]]:
+    base_url = base_url.rstrip("/")
+    topic_titles = {topic.id: topic.title for topic in library.topics.values()}
+    items = []
+    for snippet in ordered_snippets(library):
+        piece = getattr(snippet, FEED_LENGTH)
+        body = parse_markdown(piece.body)
+        guide = f"{base_url}/parents/{snippet.topic}/"
+        link = f'<p><a href="{guide}">{_escape(piece.call_to_action)}</a></p>'
+        items.append({
+            "id": f"{guide}#{snippet.id}",
+            "url": guide,
+            "title": piece.headline,
+            "summary": audience_label(snippet),
+            "content_html": f"{body.html(base_url)}\n{link}",
+            "content_text": f"{body.text(base_url)}\n\n{piece.call_to_action}: {guide}",
+            "date": _timestamp(snippet.reviewed),
+            "tags": [topic_titles.get(snippet.topic, snippet.topic), band_label(snippet)],
+        })
+    # Newest first, as feed readers expect; ties keep curriculum order (sorted is stable).
+    return sorted(items, key=lambda item: item["date"], reverse=True)
+
+
+def _timestamp(day: dt.date) -> str:
+    return f"{day.isoformat()}T00:00:00Z"
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
+
+
+def atom_feed(library: Library, base_url: str, *, title: str = FEED_TITLE) -> str:
+    """An Atom feed of the parent pieces (medium length), for a school website to embed."""
+    base_url = base_url.rstrip("/")
+    items = _feed_items(library, base_url)
+    ET.register_namespace("", ATOM_NS)
+
+    def sub(parent: ET.Element, tag: str, text: str | None = None, **attributes: str) -> ET.Element:
+        element = ET.SubElement(parent, f"{{{ATOM_NS}}}{tag}", attributes)
+        if text is not None:
+            element.text = text
+        return element
+
+    feed = ET.Element(f"{{{ATOM_NS}}}feed", {"xml:lang": "en"})
+    sub(feed, "id", f"{base_url}/{ATOM_FEED}")
+    sub(feed, "title", title)
+    sub(feed, "subtitle", "Short, calm online-safety pieces for school newsletters, by age group.")
+    sub(feed, "updated", max((item["date"] for item in items), default=_timestamp(dt.date(2026, 1, 1))))
+    sub(feed, "link", rel="self", type="application/atom+xml", href=f"{base_url}/{ATOM_FEED}")
+    sub(feed, "link", rel="alternate", type="text/html", href=f"{base_url}/")
+    author = sub(feed, "author")
+    sub(author, "name", FEED_AUTHOR)
+    sub(feed, "rights", f"Content licensed {LICENCE}")
+    for item in items:
+        entry = sub(feed, "entry")
+        sub(entry, "id", item["id"])
+        sub(entry, "title", item["title"])
+        sub(entry, "updated", item["date"])
+        sub(entry, "published", item["date"])
+        sub(entry, "link", rel="alternate", type="text/html", href=item["url"])
+        sub(entry, "summary", item["summary"])
+        for tag in item["tags"]:
+            sub(entry, "category", term=tag)
+        sub(entry, "content", item["content_html"], type="html")
+    ET.indent(feed)
+    return '<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(feed, encoding="unicode") + "\n"
+
+
+def json_feed(library: Library, base_url: str, *, title: str = FEED_TITLE) -> str:
+    """A JSON Feed (version 1.1) of the same parent pieces."""
+    base_url = base_url.rstrip("/")
+    items = _feed_items(library, base_url)
+    document = {
+        "version": "https://jsonfeed.org/version/1.1",
+        "title": title,
+        "home_page_url": f"{base_url}/",
+        "feed_url": f"{base_url}/{JSON_FEED}",
+        "description": "Short, calm online-safety pieces for school newsletters, by age group.",
+        "language": "en",
+        "authors": [{"name": FEED_AUTHOR}],
+        "items": [{
+            "id": item["id"], "url": item["url"], "title": item["title"], "summary": item["summary"],
+            "content_html": item["content_html"], "content_text": item["content_text"],
+            "date_published": item["date"], "date_modified": item["date"], "tags": item["tags"],
+        } for item in items],
+    }
+    return json.dumps(document, ensure_ascii=False, indent=1, sort_keys=True) + "\n"

@@ -1,0 +1,400 @@
+/*
+ * Newsletter builder for school offices (the page body comes from onlinesafety/newsletters/builder.py).
+ *
+ * - Reads the pieces from <script type="application/json" id="newsletter-builder-data">, or fetches
+ *   the same-origin file named in data-src (api/snippets.json).
+ * - The school's name, safeguarding lead and contact are kept in this browser's localStorage only;
+ *   this script never sends anything anywhere.
+ * - Everything shown is built with DOM nodes and textContent, never innerHTML, so typed text is
+ *   always text.
+ * - The plain text it copies matches builder_plain_text() in builder.py exactly (tests check this).
+ */
+(function () {
+  "use strict";
+
+  var STORAGE_KEY = "safe-online-schools:newsletter-builder";
+  var PLACEHOLDER_SCHOOL = "[your school's name]";
+  var FIELDS = ["topic", "band", "length", "region", "school", "lead", "contact"];
+  var FONT = "-apple-system, BlinkMacSystemFont, 'Segoe UI', Roboto, Helvetica, Arial, sans-serif";
+  var COLOURS = {
+    text: "#1f2328", muted: "#4a5560", background: "#fdfdfc", border: "#d5dbe1",
+    accent: "#1d4f91", onAccent: "#ffffff"
+  };
+  var STYLES = {
+    card: {
+      "font-family": FONT, "font-size": "16px", "line-height": "1.55", "color": COLOURS.text,
+      "background-color": COLOURS.background, "border": "1px solid " + COLOURS.border,
+      "border-top": "6px solid " + COLOURS.accent, "border-radius": "4px", "padding": "20px 22px",
+      "max-width": "600px", "box-sizing": "border-box", "text-align": "left"
+    },
+    kicker: {
+      "margin": "0 0 6px 0", "font-size": "13px", "line-height": "1.4", "font-weight": "600",
+      "letter-spacing": "0.02em", "text-transform": "uppercase", "color": COLOURS.muted
+    },
+    headline: {
+      "margin": "0 0 12px 0", "font-size": "24px", "line-height": "1.25", "font-weight": "700",
+      "color": COLOURS.accent, "font-family": FONT
+    },
+    p: { "margin": "0 0 14px 0", "font-size": "16px", "line-height": "1.55", "color": COLOURS.text },
+    list: { "margin": "0 0 14px 0", "padding": "0 0 0 24px", "color": COLOURS.text },
+    li: { "margin": "0 0 6px 0", "font-size": "16px", "line-height": "1.55", "color": COLOURS.text },
+    link: { "color": COLOURS.accent, "text-decoration": "underline" },
+    cta: { "margin": "6px 0 22px 0" },
+    button: {
+      "display": "inline-block", "padding": "12px 20px", "border-radius": "6px",
+      "background-color": COLOURS.accent, "color": COLOURS.onAccent, "font-size": "16px",
+      "line-height": "1.3", "font-weight": "700", "text-decoration": "none"
+    },
+    signoff: { "margin": "0 0 10px 0", "font-size": "15px", "line-height": "1.5", "color": COLOURS.text },
+    from: { "margin": "0", "font-size": "15px", "line-height": "1.5", "font-weight": "700", "color": COLOURS.text }
+  };
+
+  function el(tag, style, text) {
+    var node = document.createElement(tag);
+    if (style) {
+      Object.keys(style).forEach(function (name) { node.style.setProperty(name, style[name]); });
+    }
+    if (text !== undefined) { node.textContent = text; }
+    return node;
+  }
+
+  function siteRoot() {
+    var base = ".";
+    var config = document.getElementById("__config");
+    if (config) {
+      try { base = JSON.parse(config.textContent).base || "."; } catch (error) { base = "."; }
+    }
+    return new URL(base.replace(/\/?$/, "/"), document.baseURI).href;
+  }
+
+  /* An absolute http(s) URL for a data link: absolute links stay, site paths join the site root. */
+  function resolve(link, root) {
+    if (typeof link !== "string" || link === "") { return null; }
+    var url;
+    try {
+      url = /^https?:\/\//.test(link) ? new URL(link) : new URL(link.replace(/^\/+/, ""), root);
+    } catch (error) {
+      return null;
+    }
+    return url.protocol === "https:" || url.protocol === "http:" ? url.href : null;
+  }
+
+  /* --- rich text (the JSON form of a snippet body) ------------------------------------------- */
+
+  function appendInline(parent, nodes, root) {
+    nodes.forEach(function (node) {
+      if (Object.prototype.hasOwnProperty.call(node, "t")) {
+        parent.appendChild(document.createTextNode(node.t));
+      } else if (node.br) {
+        parent.appendChild(document.createElement("br"));
+      } else if (node.strong || node.em) {
+        var styled = el(node.strong ? "strong" : "em");
+        appendInline(styled, node.strong || node.em, root);
+        parent.appendChild(styled);
+      } else if (Object.prototype.hasOwnProperty.call(node, "a")) {
+        var href = resolve(node.a, root);
+        if (href) {
+          var link = el("a", STYLES.link);
+          link.href = href;
+          appendInline(link, node.c || [], root);
+          parent.appendChild(link);
+        } else {
+          appendInline(parent, node.c || [], root);
+        }
+      }
+    });
+  }
+
+  function inlineText(nodes, root) {
+    return nodes.map(function (node) {
+      if (Object.prototype.hasOwnProperty.call(node, "t")) { return node.t; }
+      if (node.br) { return "\n"; }
+      if (node.strong || node.em) { return inlineText(node.strong || node.em, root); }
+      if (Object.prototype.hasOwnProperty.call(node, "a")) {
+        var inner = inlineText(node.c || [], root);
+        var href = resolve(node.a, root);
+        return href && href !== inner ? inner + " (" + href + ")" : inner;
+      }
+      return "";
+    }).join("");
+  }
+
+  function bodyText(blocks, root) {
+    return blocks.map(function (block) {
+      if (block.p) { return inlineText(block.p, root); }
+      var ordered = Boolean(block.ol);
+      return (block.ol || block.ul).map(function (item, index) {
+        return (ordered ? (index + 1) + "." : "-") + " " + inlineText(item, root);
+      }).join("\n");
+    }).join("\n\n");
+  }
+
+  function appendBody(parent, blocks, root) {
+    blocks.forEach(function (block) {
+      if (block.p) {
+        var paragraph = el("p", STYLES.p);
+        appendInline(paragraph, block.p, root);
+        parent.appendChild(paragraph);
+        return;
+      }
+      var list = el(block.ol ? "ol" : "ul", STYLES.list);
+      (block.ol || block.ul).forEach(function (item) {
+        var entry = el("li", STYLES.li);
+        appendInline(entry, item, root);
+        list.appendChild(entry);
+      });
+      parent.appendChild(list);
+    });
+  }
+
+  /* --- the builder ------------------------------------------------------------------------------ */
+
+  function Builder(container, data) {
+    this.container = container;
+    this.data = data;
+    this.root = data.base_url ? data.base_url.replace(/\/?$/, "/") : siteRoot();
+    this.controls = {};
+    var self = this;
+    FIELDS.forEach(function (name) { self.controls[name] = document.getElementById("nl-" + name); });
+    this.preview = document.getElementById("nl-preview");
+    this.social = document.getElementById("nl-social");
+    this.status = document.getElementById("nl-status");
+    this.bandNote = document.getElementById("nl-band-note");
+    this.buttons = {
+      email: document.getElementById("nl-copy-email"),
+      text: document.getElementById("nl-copy-text"),
+      social: document.getElementById("nl-copy-social")
+    };
+    this.restore();
+    FIELDS.forEach(function (name) {
+      var control = self.controls[name];
+      if (!control) { return; }
+      var isText = control.tagName === "INPUT";
+      control.addEventListener(isText ? "input" : "change", function () {
+        self.save();
+        if (isText) { self.renderSignoff(); } else { self.render(); }
+      });
+    });
+    document.getElementById("nl-form").addEventListener("submit", function (event) { event.preventDefault(); });
+    document.getElementById("nl-forget").addEventListener("click", function () { self.forget(); });
+    this.buttons.email.addEventListener("click", function () { self.copyEmail(); });
+    this.buttons.text.addEventListener("click", function () { self.copyText(); });
+    this.buttons.social.addEventListener("click", function () { self.copySocial(); });
+    document.getElementById("nl-actions").hidden = false;
+    this.render();
+  }
+
+  Builder.prototype.value = function (name) {
+    var control = this.controls[name];
+    return control ? control.value.trim() : "";
+  };
+
+  Builder.prototype.restore = function () {
+    var saved = {};
+    try { saved = JSON.parse(window.localStorage.getItem(STORAGE_KEY) || "{}") || {}; } catch (error) { saved = {}; }
+    var self = this;
+    FIELDS.forEach(function (name) {
+      var control = self.controls[name];
+      if (!control || typeof saved[name] !== "string") { return; }
+      if (control.tagName === "SELECT" && !Array.prototype.some.call(control.options, function (option) {
+        return option.value === saved[name];
+      })) { return; }
+      control.value = saved[name];
+    });
+  };
+
+  Builder.prototype.save = function () {
+    var state = {};
+    var self = this;
+    FIELDS.forEach(function (name) { if (self.controls[name]) { state[name] = self.controls[name].value; } });
+    try { window.localStorage.setItem(STORAGE_KEY, JSON.stringify(state)); } catch (error) { /* storage off */ }
+  };
+
+  Builder.prototype.forget = function () {
+    try { window.localStorage.removeItem(STORAGE_KEY); } catch (error) { /* storage off */ }
+    var self = this;
+    ["school", "lead", "contact"].forEach(function (name) { self.controls[name].value = ""; });
+    this.renderSignoff();
+    this.say("Your school's details were removed from this browser.");
+  };
+
+  Builder.prototype.say = function (message) {
+    this.status.textContent = message;
+  };
+
+  Builder.prototype.snippet = function () {
+    var topic = this.value("topic");
+    var band = this.value("band");
+    if (topic.indexOf("season:") === 0) {
+      var id = topic.slice("season:".length);
+      return this.data.snippets.filter(function (s) { return s.id === id; })[0] || null;
+    }
+    return this.data.snippets.filter(function (s) { return s.topic === topic && s.band === band; })[0] || null;
+  };
+
+  Builder.prototype.region = function () {
+    var id = this.value("region");
+    return this.data.regions.filter(function (r) { return r.id === id; })[0] || this.data.regions[0];
+  };
+
+  Builder.prototype.labelFor = function (band) {
+    return this.data.bands.filter(function (b) { return b.id === band; })[0].label;
+  };
+
+  Builder.prototype.render = function () {
+    var snippet = this.snippet();
+    var seasonal = this.value("topic").indexOf("season:") === 0;
+    this.controls.band.disabled = seasonal;
+    this.bandNote.textContent = seasonal ? "This piece suits every age." : "";
+    while (this.preview.firstChild) { this.preview.removeChild(this.preview.firstChild); }
+    this.social.textContent = "";
+    var enabled = Boolean(snippet);
+    Object.keys(this.buttons).forEach(function (key) { this.buttons[key].disabled = !enabled; }, this);
+    if (!snippet) {
+      var topic = this.value("topic");
+      var bands = this.data.snippets.filter(function (s) { return s.topic === topic && s.band; })
+        .map(function (s) { return this.labelFor(s.band); }, this);
+      this.preview.appendChild(el("p", null, bands.length
+        ? "There is no piece on this topic for this age yet. Pieces on this topic: " + bands.join(", ") + "."
+        : "There is no piece on this topic yet. Please choose another topic."));
+      return;
+    }
+    var piece = snippet.pieces[this.value("length")] || snippet.pieces.medium;
+    var card = el("div", STYLES.card);
+    card.appendChild(el("p", STYLES.kicker, snippet.audience_label));
+    card.appendChild(el("h3", STYLES.headline, piece.headline));
+    appendBody(card, piece.body, this.root);
+    var cta = el("p", STYLES.cta);
+    var button = el("a", STYLES.button, piece.call_to_action);
+    button.href = resolve(snippet.guide_url, this.root);
+    cta.appendChild(button);
+    card.appendChild(cta);
+    this.signoff = el("div");
+    card.appendChild(this.signoff);
+    this.card = card;
+    this.renderSignoff();
+    this.preview.appendChild(card);
+    this.social.textContent = this.socialText();
+  };
+
+  Builder.prototype.worriedLine = function () {
+    var lead = this.value("lead");
+    var contact = this.value("contact");
+    return "If you are worried about a child, please talk to our " + this.region().safeguarding_lead +
+      (lead ? ", " + lead : "") + (contact ? " (" + contact + ")" : "") + ".";
+  };
+
+  Builder.prototype.renderSignoff = function () {
+    if (!this.signoff) { return; }
+    var region = this.region();
+    var signoff = el("div");
+    signoff.appendChild(el("p", STYLES.signoff, this.worriedLine()));
+    var help = el("p", STYLES.signoff);
+    var link = el("a", STYLES.link, "Where to get help (" + region.name + ")");
+    link.href = resolve(region.help_url, this.root);
+    help.appendChild(link);
+    signoff.appendChild(help);
+    signoff.appendChild(el("p", STYLES.from, this.value("school") || PLACEHOLDER_SCHOOL));
+    this.signoff.parentNode.replaceChild(signoff, this.signoff);
+    this.signoff = signoff;
+  };
+
+  Builder.prototype.plainText = function () {
+    var snippet = this.snippet();
+    var piece = snippet.pieces[this.value("length")] || snippet.pieces.medium;
+    var region = this.region();
+    return [
+      piece.headline, "", bodyText(piece.body, this.root), "",
+      piece.call_to_action, resolve(snippet.guide_url, this.root), "",
+      this.worriedLine(), "",
+      "Where to get help (" + region.name + "):", resolve(region.help_url, this.root), "",
+      this.value("school") || PLACEHOLDER_SCHOOL
+    ].join("\n") + "\n";
+  };
+
+  Builder.prototype.socialText = function () {
+    var snippet = this.snippet();
+    return snippet.social.short.split("{link}").join(resolve(snippet.guide_url, this.root));
+  };
+
+  Builder.prototype.copyEmail = function () {
+    var self = this;
+    copy({ "text/html": this.card.outerHTML, "text/plain": this.plainText() }).then(function (done) {
+      self.say(done ? "Copied, with its formatting. Paste it into your email or newsletter."
+        : "Copying did not work here. Select the preview and copy it yourself.");
+    });
+  };
+
+  Builder.prototype.copyText = function () {
+    var self = this;
+    copy({ "text/plain": this.plainText() }).then(function (done) {
+      self.say(done ? "Copied as plain text." : "Copying did not work here. Select the preview and copy it yourself.");
+    });
+  };
+
+  Builder.prototype.copySocial = function () {
+    var self = this;
+    copy({ "text/plain": this.socialText() }).then(function (done) {
+      self.say(done ? "Copied the social post." : "Copying did not work here. Select the post and copy it yourself.");
+    });
+  };
+
+  /* Copy through the Clipboard API, or through a copy event where that is not available. */
+  function copy(items) {
+    if (navigator.clipboard && window.ClipboardItem && window.isSecureContext) {
+      var blobs = {};
+      Object.keys(items).forEach(function (type) { blobs[type] = new Blob([items[type]], { type: type }); });
+      return navigator.clipboard.write([new window.ClipboardItem(blobs)]).then(function () { return true; },
+        function () { return Promise.resolve(copyByEvent(items)); });
+    }
+    return Promise.resolve(copyByEvent(items));
+  }
+
+  function copyByEvent(items) {
+    var handled = false;
+    function onCopy(event) {
+      Object.keys(items).forEach(function (type) { event.clipboardData.setData(type, items[type]); });
+      event.preventDefault();
+      handled = true;
+    }
+    document.addEventListener("copy", onCopy);
+    try { document.execCommand("copy"); } catch (error) { handled = false; }
+    document.removeEventListener("copy", onCopy);
+    return handled;
+  }
+
+  function loadData(container) {
+    var block = document.getElementById("newsletter-builder-data");
+    if (block) {
+      return Promise.resolve(JSON.parse(block.textContent));
+    }
+    var source = container.getAttribute("data-src");
+    if (!source) { return Promise.reject(new Error("no data")); }
+    var url = new URL(source.replace(/^\/+/, ""), siteRoot());
+    if (url.origin !== window.location.origin) { return Promise.reject(new Error("data must be same-origin")); }
+    return fetch(url.href, { credentials: "same-origin" }).then(function (response) {
+      if (!response.ok) { throw new Error("could not load " + url.href); }
+      return response.json();
+    });
+  }
+
+  function start() {
+    var container = document.getElementById("newsletter-builder");
+    if (!container || container.getAttribute("data-ready") === "yes") { return; }
+    container.setAttribute("data-ready", "yes");
+    loadData(container).then(function (data) {
+      container.builder = new Builder(container, data);
+    }).catch(function () {
+      var status = document.getElementById("nl-status");
+      if (status) { status.textContent = "The pieces could not be loaded. Please reload the page."; }
+    });
+  }
+
+  if (window.document$ && typeof window.document$.subscribe === "function") {
+    window.document$.subscribe(start);
+  } else if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", start);
+  } else {
+    start();
+  }
+}());
