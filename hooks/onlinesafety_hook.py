@@ -15,6 +15,7 @@ from mkdocs.structure.files import File, Files
 from onlinesafety.checks import run_checks
 from onlinesafety.loading import ContentErrors, load_library
 from onlinesafety.site import site_files
+from onlinesafety.site.csp import apply_policy
 from onlinesafety.site.nav import site_nav
 
 _state: dict = {}
@@ -56,6 +57,13 @@ def on_page_markdown(markdown, page, config, files):
     if item is not None:
         page.meta["review_due"] = item.meta.review_due.isoformat()
     return markdown
+
+
+def on_post_build(config):
+    problems = apply_policy(Path(config.site_dir))
+    if problems:
+        raise Abort("\n" + "\n".join(problems) + "\nReview these inline scripts; list the safe ones in "
+                    "templates/material/csp-hashes.txt (python -m onlinesafety csp-hashes SITE_DIR).")
 
 
 def on_serve(server, config, builder):

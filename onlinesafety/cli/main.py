@@ -22,6 +22,8 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--ci", action="store_true",
                        help="treat overdue reviews as errors (default when the CI variable is set)")
     check.add_argument("--today", type=_date, default=None, help="date to check freshness against (YYYY-MM-DD)")
+    csp = commands.add_parser("csp-hashes", help="list the inline-script hashes of a built site, for review")
+    csp.add_argument("site", type=Path, help="a built site folder")
     export = commands.add_parser("export-markdown", help="write the generated site pages as plain Markdown")
     export.add_argument("out", type=Path, help="folder to write (replaced as a whole)")
     return parser
@@ -40,6 +42,13 @@ def main(argv: list[str] | None = None) -> int:
         args = parser.parse_args(argv)
     except SystemExit as exit_:
         return EXIT_USAGE if exit_.code not in (0, None) else EXIT_OK
+    if args.command == "csp-hashes":
+        from ..site.csp import inline_script_hashes
+
+        hashes = sorted({value for page in args.site.rglob("*.html")
+                         for value in inline_script_hashes(page.read_text(encoding="utf-8"))})
+        print("\n".join(hashes))
+        return EXIT_OK
     try:
         library = load_library(args.content)
     except ContentErrors as errors:

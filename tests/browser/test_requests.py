@@ -39,3 +39,25 @@ def test_built_html_names_no_third_party_host(built_site):
         text = path.read_text(encoding="utf-8")
         offenders += [f"{path.relative_to(built_site)}: {marker}" for marker in THIRD_PARTY_MARKERS if marker in text]
     assert offenders == []
+
+
+@pytest.mark.parametrize("name", sorted(PAGES))
+def test_no_content_security_policy_violation(browser_page, site_url, name):
+    violations = []
+    browser_page.on("console", lambda message: violations.append(message.text)
+                    if "Content Security Policy" in message.text else None)
+    browser_page.goto(site_url + PAGES[name])
+    browser_page.wait_for_load_state("networkidle")
+    assert browser_page.evaluate("document.querySelector('meta[http-equiv=\"Content-Security-Policy\"]') !== null")
+    assert violations == []
+
+
+def test_policy_blocks_a_planted_inline_script(browser_page, site_url):
+    """The policy is live in the browser: an injected inline script is refused."""
+    violations = []
+    browser_page.on("console", lambda message: violations.append(message.text))
+    browser_page.goto(site_url)
+    browser_page.evaluate("""() => { const s = document.createElement('script');
+        s.textContent = 'window.__planted = 1'; document.body.appendChild(s); }""")
+    assert browser_page.evaluate("window.__planted === undefined")
+    assert any("Content Security Policy" in text for text in violations)

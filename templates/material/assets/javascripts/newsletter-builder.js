@@ -379,7 +379,7 @@
   }
 
   function start() {
-    var container = document.getElementById("newsletter-builder");
+    var container = document.getElementById("nl-builder");
     if (!container || container.getAttribute("data-ready") === "yes") { return; }
     container.setAttribute("data-ready", "yes");
     loadData(container).then(function (data) {
