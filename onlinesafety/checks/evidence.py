@@ -15,7 +15,7 @@ PEOPLE = (r"children|child|young\s+people|pupils|students|teenagers|teens|girls|
           r"victims|offenders|images|videos|captures|cases|reports|schools|teachers|users|families")
 FIGURE = re.compile(
     r"\b\d+(?:[.,]\d+)?\s?(?:%|per\s?cent\b|percent\b)"  # 98%, 2.5 per cent
-    rf"|\b(?:\d+|{NUMBER_WORDS})\s+(?:in|out\s+of)\s+(?:every\s+)?(?:\d{1,3}(?:,\d{3})*|{NUMBER_WORDS})\b"  # 9 in 10, one in five
+    rf"|\b(?:\d+|{NUMBER_WORDS})\s+(?:in|out\s+of)\s+(?:every\s+)?(?:\d{{1,3}}(?:,\d{{3}})*|{NUMBER_WORDS})\b"  # 9 in 10, one in five
     r"|\b\d{1,3}(?:,\d{3})+\b"  # 2,082
     r"|\b\d+(?:\.\d+)?\s*(?:thousand|million|billion)\b"  # 1.5 million
     rf"|\b(?:half|a\s+third|two\s+thirds|a\s+quarter|three\s+quarters|the\s+majority|a\s+minority)\s+of\s+"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -72,7 +73,8 @@ def plain_inline(text: str) -> str:
     return re.sub(r"\s+", " ", text.translate(TYPOGRAPHY)).strip()
 
 
-def units(markdown: str) -> list[Unit]:
+@functools.lru_cache(maxsize=8192)
+def units(markdown: str) -> tuple[Unit, ...]:
     """The readable units of `markdown`, in order; code blocks and link definitions are left out."""
     result: list[Unit] = []
     current: list[str] = []
@@ -139,7 +141,7 @@ def sentences(text: str) -> list[str]:
     rest = protected[position:].strip()
     if rest:
         result.append(rest)
-    return [sentence for sentence in result if words(sentence)]
+    return tuple(sentence for sentence in result if words(sentence))
 
 
 def words(text: str) -> list[str]:

@@ -50,9 +50,10 @@ class WordEntry(BaseModel):
     @functools.cached_property
     def regex(self) -> re.Pattern[str]:
         alternatives = [self.pattern] if self.pattern else []
-        for phrase in self.phrases:
-            parts = [re.escape(word) for word in re.split(r"[\s-]+", phrase.strip()) if word]
-            alternatives.append(r"(?<![\w-])" + r"[\s-]+".join(parts) + r"(?![\w-])")
+        if self.phrases:
+            phrases = ("[\\s-]+".join(re.escape(word) for word in re.split(r"[\s-]+", phrase.strip()) if word)
+                       for phrase in self.phrases)
+            alternatives.append(r"(?<![\w-])(?:" + "|".join(phrases) + r")(?![\w-])")
         return re.compile("|".join(f"(?:{alternative})" for alternative in alternatives), re.IGNORECASE)
 
     @functools.cached_property
@@ -70,6 +71,11 @@ class WordList(BaseModel):
     rule: str
     title: str
     entries: list[WordEntry] = Field(min_length=1)
+
+    @functools.cached_property
+    def any_entry(self) -> re.Pattern[str]:
+        """One pattern matching wherever any entry might: a quick first pass over each block."""
+        return re.compile("|".join(f"(?:{entry.regex.pattern})" for entry in self.entries), re.IGNORECASE)
 
     @model_validator(mode="after")
     def _known_rule(self) -> "WordList":
@@ -95,9 +101,13 @@ def check_wording(blocks: Iterable[Block]) -> list[Finding]:
     lists = load_word_lists()
     findings: list[Finding] = []
     for block in blocks:
-        for unit in units(block.text):
-            for sentence in sentences(unit.text):
-                for word_list in lists:
+        block_units = units(block.text)
+        plain = " ".join(unit.text for unit in block_units)
+        for word_list in lists:
+            if not word_list.any_entry.search(plain):
+                continue
+            for unit in block_units:
+                for sentence in sentences(unit.text):
                     finding = _first_match(word_list, block, sentence, unit.line)
                     if finding is not None:
                         findings.append(finding)

@@ -1,0 +1,19 @@
+"""The shipped content passes the quality gate with zero errors (warnings are listed, not failed)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from pathlib import Path
+
+from onlinesafety.checks import run_checks
+from onlinesafety.loading import load_library
+
+CONTENT = Path(__file__).resolve().parents[2] / "content"
+
+
+def test_shipped_content_has_no_errors() -> None:
+    ci = os.environ.get("CI", "").strip().lower() not in ("", "0", "false", "no")
+    findings = run_checks(load_library(CONTENT), today=dt.date.today(), ci=ci)
+    errors = [str(finding) for finding in findings if finding.is_error]
+    assert not errors, f"{len(errors)} errors in content/:\n" + "\n".join(errors)
