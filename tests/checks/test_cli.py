@@ -104,3 +104,11 @@ def test_the_done_means_scenario_gives_four_clear_findings(tree: Tree, capsys) -
     # In text form every finding reads file:line: rule: message — fix.
     code, text = run(tree, capsys)
     assert code == 1 and text.count(f"{path}:") == 4
+
+
+def test_when_one_file_breaks_the_text_of_the_others_is_still_checked(tree: Tree, capsys) -> None:
+    tree.lesson(tree.lesson_4_7(reviewed=DELETE))
+    guide = tree.parent_guide(summary="Predators are lurking in every game.")
+    code, out = run(tree, capsys, "--format", "json")
+    rules = {(f["path"], f["rule"]) for f in json.loads(out)["findings"]}
+    assert code == 1 and (guide, "wording/fear") in rules

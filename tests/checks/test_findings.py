@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
+import onlinesafety.checks
 from onlinesafety.checks import RULES, Finding
 
 
@@ -31,3 +34,9 @@ def test_every_rule_id_is_a_group_and_a_name() -> None:
         group, _, name = rule_id.partition("/")
         assert group in {"readability", "wording", "evidence", "freshness", "safeguarding", "a11y", "allow", "load"}
         assert name and name == name.lower()
+
+
+def test_the_checks_readme_documents_every_rule() -> None:
+    readme = (Path(onlinesafety.checks.__file__).with_name("README.md")).read_text(encoding="utf-8")
+    missing = [rule_id for rule_id in RULES if f"`{rule_id}`" not in readme]
+    assert not missing, f"add these rules to onlinesafety/checks/README.md: {missing}"
