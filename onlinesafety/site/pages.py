@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
@@ -12,7 +13,7 @@ from ..checks import review_rows
 from ..model.common import add_months
 from ..newsletters.builder import builder_page
 from . import paths
-from .render import render_page
+from .render import render_page, templates_for
 
 TAG_LESSON, TAG_PARENT, TAG_HELP, TAG_STAFF = "Lesson plan", "Parent guide", "Help", "Staff"
 ANONYMITY = {"yes": "Yes", "no": "No: you give your details", "optional": "You can choose",
@@ -65,6 +66,7 @@ def _latest(items: Iterable[Reviewed]) -> dt.date | None:
 def generate_pages(library: Library, *, today: dt.date | None = None) -> dict[str, str]:
     """Every generated page: {path in the site: Markdown}."""
     today = today or dt.date.today()
+    render = functools.partial(render_page, folder=templates_for(library.root))
     pages: dict[str, str] = {}
     topics = {topic.id: topic for topic in library.topics_in_order()}
     regions = library.regions_in_order()
@@ -74,7 +76,7 @@ def generate_pages(library: Library, *, today: dt.date | None = None) -> dict[st
     for lesson in library.lessons.values():
         path = paths.lesson_path(lesson)
         topic = topics[lesson.topic]
-        pages[path] = render_page(
+        pages[path] = render(
             "lesson.md.j2", path,
             _front(lesson.title, f"{band_tag(lesson.band)} lesson plan: {lesson.pupil_outcome}", lesson,
                    tags=[TAG_LESSON, band_tag(lesson.band)]),
@@ -84,7 +86,7 @@ def generate_pages(library: Library, *, today: dt.date | None = None) -> dict[st
 
     for topic in topics.values():
         path = paths.topic_path(topic)
-        pages[path] = render_page(
+        pages[path] = render(
             "topic.md.j2", path, _front(topic.title, topic.summary_for_teachers, topic, tags=[TAG_LESSON]),
             topic=topic, lessons=library.lessons_for(topic=topic.id), guide=library.parent_guide_for(topic.id),
             cited=_cited(library, topic.sources),
@@ -93,7 +95,7 @@ def generate_pages(library: Library, *, today: dt.date | None = None) -> dict[st
     for band in Band:
         path = paths.band_path(band)
         lessons = library.lessons_for(band=band)
-        pages[path] = render_page(
+        pages[path] = render(
             "band.md.j2", path,
             _front(f"Lessons for {band_tag(band).lower()}", f"Online-safety lesson plans for {band_tag(band).lower()}.",
                    reviewed=_latest(lessons) or newest, tags=[TAG_LESSON, band_tag(band)]),
@@ -102,7 +104,7 @@ def generate_pages(library: Library, *, today: dt.date | None = None) -> dict[st
 
     for guide in library.parent_guides.values():
         path = paths.parent_path(guide)
-        pages[path] = render_page(
+        pages[path] = render(
             "parent_guide.md.j2", path, _front(guide.title, guide.summary, guide, tags=[TAG_PARENT]),
             guide=guide, by_age=[(band, guide.by_age[band]) for band in Band], regions=regions,
             lessons=library.lessons_for(topic=guide.topic), cited=_cited(library, guide.sources),
@@ -111,7 +113,7 @@ def generate_pages(library: Library, *, today: dt.date | None = None) -> dict[st
     for region in regions:
         path = paths.help_path(region)
         checked = min((route.last_verified for route in region.routes), default=None)
-        pages[path] = render_page(
+        pages[path] = render(
             "help.md.j2", path,
             _front(f"Get help: {region.name}", region.intro, reviewed=checked, tags=[TAG_HELP]),
             region=region, regions=regions, anonymity=ANONYMITY,
@@ -120,8 +122,8 @@ def generate_pages(library: Library, *, today: dt.date | None = None) -> dict[st
             cited=_cited(library, (route.source for route in region.routes)),
         )
 
-    pages.update(_index_pages(library, topics, regions, newest))
-    pages[paths.HOME] = render_page(
+    pages.update(_index_pages(library, topics, regions, newest, render))
+    pages[paths.HOME] = render(
         "home.md.j2", paths.HOME,
         _front("Home", "Free online-safety lessons for ages 4 to 18, parent guides and newsletter pieces for schools.",
                reviewed=newest, hide=["navigation", "toc"]),
@@ -130,13 +132,13 @@ def generate_pages(library: Library, *, today: dt.date | None = None) -> dict[st
         evidence=paths.EVIDENCE, licence=paths.LICENCE,
         cited=_cited(library, ["iwf-2018-schools-article"]),
     )
-    pages[paths.FINDER] = render_page(
+    pages[paths.FINDER] = render(
         "finder.md.j2", paths.FINDER,
         _front("Find a lesson", "Filter every lesson plan by age band and topic.", reviewed=newest,
                tags=[TAG_LESSON]),
         bands=list(Band), topics=topics, lessons=library.lessons_for(), cited=[],
     )
-    pages[paths.CURRICULUM_MAP] = render_page(
+    pages[paths.CURRICULUM_MAP] = render(
         "curriculum_map.md.j2", paths.CURRICULUM_MAP,
         _front("Curriculum map", "Every lesson mapped to Education for a Connected World, RSHE and DfE guidance.",
                reviewed=newest, tags=[TAG_STAFF]),
@@ -144,7 +146,7 @@ def generate_pages(library: Library, *, today: dt.date | None = None) -> dict[st
         lessons_by_band={band: library.lessons_for(band=band) for band in Band},
         cited=_cited(library, ["ukcis-efcw-2020", "dfe-rshe", "dfe-teaching-online-safety"]),
     )
-    pages[paths.BUILDER] = render_page(
+    pages[paths.BUILDER] = render(
         "builder.md.j2", paths.BUILDER,
         _front("Newsletter builder", "Copy ready-made online-safety pieces for your school newsletter and social media.",
                reviewed=_latest(library.snippets.values()) or newest, tags=[TAG_STAFF]),
@@ -152,7 +154,7 @@ def generate_pages(library: Library, *, today: dt.date | None = None) -> dict[st
         feed_json=paths.md_link(paths.BUILDER, paths.FEED_JSON),
         snippets_json=paths.md_link(paths.BUILDER, paths.SNIPPETS_JSON), cited=[],
     )
-    pages[paths.REVIEW_STATUS] = render_page(
+    pages[paths.REVIEW_STATUS] = render(
         "review_status.md.j2", paths.REVIEW_STATUS,
         _front("Review status", "Every item with its last review and next review date, soonest first.",
                reviewed=today, interval=1, tags=[TAG_STAFF]),
@@ -160,7 +162,7 @@ def generate_pages(library: Library, *, today: dt.date | None = None) -> dict[st
     )
     if library.evidence is not None:
         evidence = library.evidence
-        pages[paths.EVIDENCE] = render_page(
+        pages[paths.EVIDENCE] = render(
             "evidence.md.j2", paths.EVIDENCE,
             _front("Why this matters: the evidence", "Research figures behind these lessons, for staff.",
                    evidence, tags=[TAG_STAFF]),
@@ -171,7 +173,7 @@ def generate_pages(library: Library, *, today: dt.date | None = None) -> dict[st
 
 
 def _index_pages(library: Library, topics: dict[str, Any], regions: list[Any],
-                 newest: dt.date | None) -> dict[str, str]:
+                 newest: dt.date | None, render: Any) -> dict[str, str]:
     pages: dict[str, str] = {}
     indexes = [
         (paths.TOPICS, "Topics", "Each topic is taught across the age bands it fits.",
@@ -192,7 +194,7 @@ def _index_pages(library: Library, topics: dict[str, Any], regions: list[Any],
     ]
     for path, heading, intro, entries in indexes:
         entries = [entry for entry in entries if _exists(library, entry.path)]
-        pages[path] = render_page(
+        pages[path] = render(
             "index-list.md.j2", path, _front(heading, intro, reviewed=newest),
             heading=heading, intro=intro, entries=entries, cited=[],
         )

@@ -67,9 +67,16 @@ def environment(folder: Path = TEMPLATES) -> jinja2.Environment:
     return env
 
 
-def render_page(template: str, page_path: str, front_matter: dict[str, Any], **context: Any) -> str:
+def templates_for(content_root: Path) -> Path:
+    """The project's own templates/site beside its content/, else the templates shipped with the package."""
+    local = content_root.resolve().parent / "templates" / "site"
+    return local if local.is_dir() else TEMPLATES
+
+
+def render_page(template: str, page_path: str, front_matter: dict[str, Any], *, folder: Path = TEMPLATES,
+                **context: Any) -> str:
     """Render one site page to Markdown with its front matter."""
-    text = environment().get_template(template).render(
+    text = environment(folder).get_template(template).render(
         page_path=page_path, front_matter=front_matter, **context
     )
     return "\n".join(line.rstrip() for line in text.splitlines()).strip() + "\n"
