@@ -6,14 +6,14 @@ import bisect
 import functools
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from dataclasses import field as dataclass_field
 from pathlib import Path
 from typing import Any
 
 from ..loading.safe_yaml import dotted
 from ..model import Audience, Band, EvidenceSet, Lesson, Library, Origin, Page, ParentGuide, Region, Snippet, Topic
-from ..model.text_blocks import iter_text_blocks
+from ..model.text_blocks import TextBlock, iter_text_blocks
 
 KINDS: dict[type, str] = {Topic: "topic", Lesson: "lesson", ParentGuide: "parent guide", Snippet: "newsletter snippet",
                           Region: "help routes", Page: "page", EvidenceSet: "evidence"}
@@ -38,6 +38,7 @@ class Block:
     taught_words: frozenset[str] = frozenset()  # lesson keywords: exempt from long-word warnings
     owner: int = 0  # identifies the item the block belongs to
     item: Any = dataclass_field(default=None, compare=False, repr=False)
+    is_name: bool = False  # a title, name or keyword term: checked for wording, not reading level
 
     @property
     def field(self) -> str:
@@ -72,20 +73,49 @@ def library_blocks(library: Library) -> list[Block]:
         for text_block in iter_text_blocks(item):
             blocks.append(make_block(item, origin, file, text_block.loc, text_block.audience, text_block.text,
                                      starts))
+        for text_block in untagged_text(item):
+            blocks.append(replace(make_block(item, origin, file, text_block.loc, text_block.audience,
+                                             text_block.text, starts), is_name=True))
     return blocks
+
+
+def untagged_text(item: Any) -> list[TextBlock]:
+    """Titles, names and keyword terms, which the model does not tag, with the audience that sees them.
+
+    Lesson, activity and keyword titles are shown to pupils; topic, guide, region and route names to
+    parents (and teachers); a page's title and description to the page's audience.
+    """
+    found: list[TextBlock] = []
+    if isinstance(item, Lesson):
+        found.append(TextBlock(("title",), Audience.PUPIL, item.title))
+        found += [TextBlock(("activities", index, "title"), Audience.PUPIL, activity.title)
+                  for index, activity in enumerate(item.activities)]
+        found += [TextBlock(("keywords", index, "term"), Audience.PUPIL, keyword.term)
+                  for index, keyword in enumerate(item.keywords)]
+    elif isinstance(item, (Topic, ParentGuide)):
+        found.append(TextBlock(("title",), Audience.PARENT, item.title))
+    elif isinstance(item, Region):
+        found.append(TextBlock(("name",), Audience.PARENT, item.name))
+        found += [TextBlock(("routes", index, "name"), Audience.PARENT, route.name)
+                  for index, route in enumerate(item.routes)]
+    elif isinstance(item, Page):
+        found += [TextBlock(("title",), item.meta.audience, item.meta.title),
+                  TextBlock(("description",), item.meta.audience, item.meta.description)]
+    return found
 
 
 def make_block(item: Any, origin: Origin, file: Path | None, loc: tuple[Any, ...], audience: Audience,
                text: str, starts: list[int]) -> Block:
     """A Block for the text at `loc` in `item`; `starts` are the sorted lines where the file records values."""
     kind = KINDS.get(type(item), type(item).__name__.lower())
-    if isinstance(item, Page):
+    if isinstance(item, Page) and loc == ("body",):
         line, end, exact = origin.first_body_line, None, True
     else:
         line = origin.line_for(loc)
         end, exact = next_line(starts, line), False
     return Block(origin.path, file, loc, audience, band_of(item, loc), kind, text, line, end, exact,
-                 tuple(sources_of(item, loc)), taught_words_of(item), id(item), item)
+                 sources=tuple(sources_of(item, loc)), taught_words=taught_words_of(item), owner=id(item),
+                 item=item)
 
 
 def band_of(item: Any, loc: tuple[Any, ...]) -> Band | None:

@@ -65,7 +65,8 @@ def _yaml_blocks(content_root: Path, file: Path, model: type[BaseModel]) -> list
         line = origin.line_for(loc)
         blocks.append(Block(shown, file, loc, audience, band if model in (Lesson, Snippet) else None,
                             KINDS[model], text, line, next_line(starts, line), False,
-                            _block_sources(model, data, loc, sources), taught, hash(shown)))
+                            sources=_block_sources(model, data, loc, sources), taught_words=taught,
+                            owner=hash(shown)))
     return blocks
 
 
@@ -104,8 +105,8 @@ def _page_blocks(content_root: Path, file: Path) -> list[Block]:
         return []
     sources = tuple(key for key in front.get("sources") or [] if isinstance(key, str))
     body = "\n".join(lines[end + 1:])
-    return [Block(shown, file, ("body",), audience, None, "page", body, end + 2, None, True, sources,
-                  frozenset(), hash(shown))]
+    return [Block(shown, file, ("body",), audience, None, "page", body, end + 2, None, True, sources=sources,
+                  owner=hash(shown))]
 
 
 def walk(model: type[BaseModel], data: Any, loc: tuple[Any, ...]) -> Iterator[tuple[tuple[Any, ...], Audience, str]]:

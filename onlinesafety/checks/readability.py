@@ -54,6 +54,8 @@ def check_readability(blocks: Iterable[Block]) -> list[Finding]:
     findings: list[Finding] = []
     pools: dict[tuple[int, str], list[Block]] = {}
     for block in blocks:
+        if block.is_name:
+            continue
         limits = thresholds.for_block(block)
         findings.extend(_long_sentences(block, limits))
         findings.extend(_long_words(block, limits, thresholds))

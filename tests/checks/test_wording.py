@@ -186,3 +186,21 @@ def test_describing_the_app_passes_and_parents_may_name_apps(tree: Tree) -> None
     lesson_saying(tree, "Sam goes live on a video app.", band="11-14")
     tree.parent_guide(summary="Check the privacy settings on YouTube together.")
     assert only(tree.check(), "wording/platform-name") == []
+
+
+# --- titles and names, which the model does not tag, are checked with the audience that sees them --
+
+def test_an_activity_title_is_pupil_text(tree: Tree) -> None:
+    lesson = tree.lesson_4_7()
+    lesson["activities"][1]["title"] = "Stranger danger"
+    path = tree.lesson(lesson)
+    found = only(tree.check(), "wording/fear")
+    assert where(found) == [(path, tree.line_of(path, "title: Stranger danger"), "wording/fear")]
+    assert found[0].field == "activities[1].title"
+
+
+def test_a_page_description_is_checked_for_its_audience(tree: Tree) -> None:
+    path = tree.page("parents/scary.md", "# Help\n\nText.\n", audience="parent-facing",
+                     description="Predators are lurking online: what parents must know.")
+    assert where(only(tree.check(), "wording/fear")) == [
+        (path, tree.line_of(path, "description:"), "wording/fear")]
