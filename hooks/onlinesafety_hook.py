@@ -6,13 +6,13 @@ Loaded through `hooks:` in mkdocs.yml. Content errors stop the build with file:l
 from __future__ import annotations
 
 import datetime as dt
-import os
 from pathlib import Path
 
 from mkdocs.exceptions import Abort
 from mkdocs.structure.files import File, Files
 
 from onlinesafety.checks import run_checks
+from onlinesafety.cli.check import running_in_ci
 from onlinesafety.loading import ContentErrors, load_library
 from onlinesafety.site import site_files
 from onlinesafety.site.csp import apply_policy
@@ -31,7 +31,7 @@ def on_config(config):
         library = load_library(root)
     except ContentErrors as errors:
         raise Abort("\n" + errors.report())
-    ci = bool(os.environ.get("CI")) or bool(config.get("strict"))
+    ci = running_in_ci() or bool(config.get("strict"))
     errors = [finding for finding in run_checks(library, today=dt.date.today(), ci=ci)
               if finding.severity == "error"]
     if errors:

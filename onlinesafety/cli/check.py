@@ -18,10 +18,14 @@ EXIT_OK, EXIT_FINDINGS = 0, 1
 REVIEW_FIELDS = {"reviewed", "review_interval_months"}
 
 
+def running_in_ci() -> bool:
+    """The CI environment variable is set to anything but empty, 0, false or no."""
+    return os.environ.get("CI", "").strip().lower() not in ("", "0", "false", "no")
+
+
 def in_ci(args: argparse.Namespace) -> bool:
-    """`--ci`, or the CI environment variable set to anything but empty, 0, false or no."""
-    flag = os.environ.get("CI", "").strip().lower()
-    return bool(getattr(args, "ci", False)) or flag not in ("", "0", "false", "no")
+    """`--ci`, or running in CI."""
+    return bool(getattr(args, "ci", False)) or running_in_ci()
 
 
 def today_for(args: argparse.Namespace) -> dt.date:

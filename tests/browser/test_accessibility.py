@@ -15,7 +15,8 @@ pytestmark = pytest.mark.browser
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("name", sorted(PAGES))
 def test_no_axe_violations(browser, site_url, name, scheme, width):
-    page = new_page(browser, viewport={"width": width, "height": 800}, color_scheme=scheme)
+    # bypass_csp only lets the test inject axe-core; the policy itself is tested in test_requests.py.
+    page = new_page(browser, viewport={"width": width, "height": 800}, color_scheme=scheme, bypass_csp=True)
     try:
         response = page.goto(site_url + PAGES[name])
         assert response is not None and response.ok, f"{PAGES[name]} did not load"
@@ -27,8 +28,12 @@ def test_no_axe_violations(browser, site_url, name, scheme, width):
         page.context.close()
 
 
-def test_axe_catches_a_planted_violation(browser_page, site_url):
+def test_axe_catches_a_planted_violation(browser, site_url):
     """The harness itself must be able to fail: an unlabeled form field is a violation."""
-    browser_page.goto(site_url)
-    browser_page.evaluate("document.querySelector('article').insertAdjacentHTML('beforeend', '<input type=text>')")
-    assert "label" in {violation["id"] for violation in axe_violations(browser_page)}
+    page = new_page(browser, bypass_csp=True)
+    try:
+        page.goto(site_url)
+        page.evaluate("document.querySelector('article').insertAdjacentHTML('beforeend', '<input type=text>')")
+        assert "label" in {violation["id"] for violation in axe_violations(page)}
+    finally:
+        page.context.close()
