@@ -17,7 +17,7 @@ import json
 from ..model import Band, Library
 from ..model.common import BAND_LABELS
 from .exports import snippets_data
-from .render import LENGTHS
+from .render import LENGTHS, season_label
 from .richtext import parse_markdown
 
 DATA_ID = "newsletter-builder-data"
@@ -42,7 +42,7 @@ def builder_page(library: Library, *, base_url: str | None = None, data_url: str
     seasonal = sorted((s for s in library.snippets.values() if s.band is None), key=lambda s: (s.season or "", s.id))
     topic_options = "".join(_option(t.id, t.title) for t in topics)
     season_options = "".join(
-        _option(f"season:{s.id}", (s.season or s.id).replace("-", " ").capitalize()) for s in seasonal)
+        _option(f"season:{s.id}", season_label(s.season or s.id)) for s in seasonal)
     groups = f'<optgroup label="Topics">{topic_options}</optgroup>'
     if season_options:
         groups += f'<optgroup label="Times of year (every age)">{season_options}</optgroup>'
@@ -54,7 +54,7 @@ def builder_page(library: Library, *, base_url: str | None = None, data_url: str
         f'<script type="application/json" id="{DATA_ID}">'
         f"{_script_json(snippets_data(library, base_url, markdown=False))}</script>\n")
     return f"""\
-<div id="newsletter-builder" class="nl-builder"{source}>
+<div id="nl-builder" class="nl-builder"{source}>
 <p>Choose a piece, add your school's details and copy it into your newsletter, email or social media.
 Your school's details stay in this browser: they are saved in its local storage so you need not type
 them again, and they are never sent anywhere.</p>

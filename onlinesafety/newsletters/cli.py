@@ -130,11 +130,12 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     renderer = make_renderer(args.templates)
     staging = Staging(args.out)
     count = 0
+    pieces: dict[tuple[Any, ...], Any] = {}  # prepared pieces, shared by schools with the same base URL
     try:
         for profile in _progress(profiles, args.quiet, stderr):
             term = (plan_term(library, profile.bands, args.term, args.weeks, args.skip, selection.topics)
                     if args.term else None)
-            files = school_files(library, profile, renderer, selection, term)
+            files = school_files(library, profile, renderer, selection, term, pieces)
             staging.stage(profile.slug, files)
             count += len(files)
         if args.schools is not None:

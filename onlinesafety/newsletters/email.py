@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import html
 import re
-from html.parser import HTMLParser
 from typing import Any
 
 import css_inline
@@ -38,7 +36,7 @@ def email_html(renderer: Renderer, context: dict[str, Any], where: str) -> str:
 def fragment_html(renderer: Renderer, context: dict[str, Any]) -> str:
     """HTML to paste into a newsletter tool: every style inline; no style tags, classes, ids, scripts or comments."""
     source = renderer.render("html", "fragment.html.j2", context)
-    return paste_safe(_FRAGMENT_INLINER.inline_fragment(source, "")).strip() + "\n"
+    return _clean_serialised(_FRAGMENT_INLINER.inline_fragment(source, "")).strip() + "\n"
 
 
 def plain_text(renderer: Renderer, context: dict[str, Any]) -> str:
@@ -70,55 +68,50 @@ def social_texts(short: str, long: str, where: str) -> dict[str, str]:
 
 # --- paste-safe HTML ---------------------------------------------------------------------------
 
-_VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
-_DROP_WITH_CONTENT = {"script", "style", "template", "noscript", "iframe", "object", "title", "head"}
-_DROP_ATTRIBUTES = {"class", "id"}
-
-
-class _PasteSafe(HTMLParser):
-    """Re-serialise HTML without classes, ids, comments, scripts, style elements or event handlers."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.out: list[str] = []
-        self.skipping = 0
-
-    def _attrs(self, attrs: list[tuple[str, str | None]]) -> str:
-        kept = []
-        for name, value in attrs:
-            if name in _DROP_ATTRIBUTES or name.startswith("on"):
-                continue
-            if name in ("href", "src") and not (value or "").startswith("https://"):
-                continue
-            kept.append(f' {name}="{html.escape(value or "", quote=True)}"' if value is not None else f" {name}")
-        return "".join(kept)
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in _DROP_WITH_CONTENT:
-            self.skipping += tag not in _VOID
-            return
-        if not self.skipping:
-            self.out.append(f"<{tag}{self._attrs(attrs)}>")
-
-    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if not self.skipping and tag not in _DROP_WITH_CONTENT:
-            self.out.append(f"<{tag}{self._attrs(attrs)}>")
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag in _DROP_WITH_CONTENT:
-            self.skipping = max(0, self.skipping - 1)
-            return
-        if not self.skipping and tag not in _VOID:
-            self.out.append(f"</{tag}>")
-
-    def handle_data(self, data: str) -> None:
-        if not self.skipping:
-            self.out.append(html.escape(data, quote=False))
+_DROP_WITH_CONTENT = ("script", "style", "template", "noscript", "iframe", "object", "title", "head", "textarea")
+_DROP_TAGS = {"link", "meta", "base", "embed"}
+_ATTRS = r"""(?:\s+[^\s"'>/=]+(?:="[^"]*")?)*"""
 
 
 def paste_safe(fragment: str) -> str:
-    """`fragment` with comments, classes, ids, scripts and style elements removed; text re-escaped."""
-    parser = _PasteSafe()
-    parser.feed(fragment)
-    parser.close()
-    return re.sub(r"\n\s*\n", "\n", "".join(parser.out))
+    """`fragment` without comments, classes, ids, event handlers, scripts or style elements.
+
+    The input is first serialised by css_inline (html5ever), which quotes every attribute and
+    escapes every '<' in text; that makes the one-pass scan below exact.
+    """
+    return _clean_serialised(_FRAGMENT_INLINER.inline_fragment(fragment, ""))
+
+
+_TAG = re.compile(rf"<[a-z][a-z0-9-]*{_ATTRS}\s*/?>|</[a-z][a-z0-9-]*\s*>")
+_REMOVE = re.compile(
+    r"<!--.*?-->"
+    rf"|<(?P<raw>{'|'.join(_DROP_WITH_CONTENT)})\b{_ATTRS}\s*>.*?</(?P=raw)\s*>"
+    rf"|<(?P<tag>[a-z][a-z0-9-]*)(?P<attrs>{_ATTRS})\s*(?P<close>/?)>", re.S)
+
+
+def _clean_serialised(html: str) -> str:
+    """Clean css_inline's output: its serialiser quotes every attribute and escapes '<' in text, so
+    every '<' the scan meets starts a tag or comment, and a '<' inside a quoted value is skipped
+    with the tag it belongs to."""
+    cleaned = _REMOVE.sub(_replace, html)
+    if "<" in _TAG.sub("", cleaned):  # every '<' left must open a plain tag whose attributes were filtered
+        raise ValueError("unexpected markup left in a paste-safe fragment")
+    return re.sub(r"\n\s*\n", "\n", cleaned)
+
+
+def _replace(match: re.Match[str]) -> str:
+    tag = match.group("tag")
+    if tag is None or tag in _DROP_TAGS:  # a comment, a dropped element, or a dropped tag
+        return ""
+    attributes = match.group("attrs")
+    if not attributes:
+        return match.group(0)
+    return f"<{tag}{_kept_attributes(attributes)}>"
+
+
+_DROPPED_ATTRIBUTE = re.compile(r"""\s(?:(?:class|id|on[a-z0-9_-]*)(?:="[^"]*")?|(?:href|src)="(?!https://)[^"]*")(?=[\s/>]|$)""")
+
+
+def _kept_attributes(attributes: str) -> str:
+    """Attributes without class, id or event handlers, and without links that are not https."""
+    return _DROPPED_ATTRIBUTE.sub("", attributes)

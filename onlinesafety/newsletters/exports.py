@@ -96,6 +96,8 @@ def snippets_json(library: Library, base_url: str | None = None) -> str:
 # --- feeds ---------------------------------------------------------------------------------------
 
 def _feed_items(library: Library, base_url: str) -> list[dict[str, Any]]:
+    if not base_url or "://" not in base_url:
+        raise ValueError(f"feeds need the site's absolute address, got {base_url!r}; set site_url (SITE_URL)")
     base_url = base_url.rstrip("/")
     topic_titles = {topic.id: topic.title for topic in library.topics.values()}
     items = []

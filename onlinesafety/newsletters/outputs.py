@@ -21,7 +21,8 @@ from .colours import colours_for
 from .email import FILE_NAMES, FORMATS, email_html, fragment_html, markdown_text, plain_text, social_texts
 from .profile import SchoolProfile
 from .render import (
-    LENGTHS, Renderer, audience_label, context, date_label, piece_view, school_view, social_posts,
+    LENGTHS, Renderer, audience_label, context, date_label, piece_view, school_view, season_label,
+    social_posts,
 )
 from .term import TermWeek
 
@@ -74,8 +75,12 @@ def snippets_for(library: Library, profile: SchoolProfile, selection: Selection)
 
 
 def school_files(library: Library, profile: SchoolProfile, renderer: Renderer, selection: Selection,
-                 term: list[TermWeek] | None = None) -> Files:
-    """Every file for one school, keyed by its path inside the school's folder."""
+                 term: list[TermWeek] | None = None, cache: dict[tuple[Any, ...], Any] | None = None) -> Files:
+    """Every file for one school, keyed by its path inside the school's folder.
+
+    `cache` (one dict for a whole run) keeps each piece's prepared text for schools that share a base URL.
+    """
+    cache = {} if cache is None else cache
     region = library.regions[profile.region]
     school = school_view(profile, region)
     colours = colours_for(profile.brand_colour)
@@ -87,7 +92,10 @@ def school_files(library: Library, profile: SchoolProfile, renderer: Renderer, s
         where = library.origin(snippet).path if id(snippet) in library.origins else snippet.id
         social = social_posts(snippet, profile.base_url)
         for length in selection.lengths:
-            piece = piece_view(library, snippet, length, profile.base_url, issue_date)
+            key = (snippet.id, length, profile.base_url, issue_date)
+            piece = cache.get(key)
+            if piece is None:
+                piece = cache[key] = piece_view(library, snippet, length, profile.base_url, issue_date)
             values = context(school, piece, colours, social)
             folder = (*prefix, snippet.id, length)
             links: list[tuple[str, str]] = []
@@ -118,7 +126,7 @@ def school_files(library: Library, profile: SchoolProfile, renderer: Renderer, s
         topic = library.topics.get(snippet.topic)
         title = f"{topic.title if topic else snippet.topic}: {audience_label(snippet)}"
         if snippet.season:
-            title = f"Time of year: {snippet.season.replace('-', ' ')}"
+            title = f"Time of year: {season_label(snippet.season)}"
         group = PreviewGroup(title, None)
         groups.append(group)
         add_piece((), snippet, group)

@@ -28,7 +28,7 @@ from ..model.common import BAND_LABELS
 from .colours import Colours, colours_for
 from .errors import NewsletterErrors, UsageError, problem
 from .profile import SchoolProfile
-from .richtext import RichText, clean, escape_markdown, parse_markdown
+from .richtext import clean, escape_markdown, renderings
 
 TEMPLATES = Path(__file__).resolve().parents[2] / "templates" / "newsletter"
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
@@ -108,6 +108,15 @@ def band_label(snippet: Snippet) -> str:
     return BAND_LABELS[snippet.band]["title"] if snippet.band else "All ages"
 
 
+SEASON_LABELS = {"new-devices": "New devices", "safer-internet-day": "Safer Internet Day",
+                 "summer-holidays": "Before the summer holidays"}
+
+
+def season_label(season: str) -> str:
+    """A seasonal piece's name for people ('safer-internet-day' → 'Safer Internet Day')."""
+    return SEASON_LABELS.get(season, season.replace("-", " ").capitalize())
+
+
 def audience_label(snippet: Snippet) -> str:
     if snippet.band is None:
         return "For all families"
@@ -122,14 +131,13 @@ def date_label(day: dt.date) -> str:
 def piece_view(library: Library, snippet: Snippet, length: str, base_url: str,
                issue_date: dt.date | None = None) -> PieceView:
     piece = getattr(snippet, length)
-    body: RichText = parse_markdown(piece.body)
-    text = body.text(base_url)
+    body_html, text, body_markdown = renderings(piece.body).for_site(base_url)
     topic = library.topics.get(snippet.topic)
     return PieceView(
         snippet_id=snippet.id, length=length, topic_id=snippet.topic,
         topic_title=topic.title if topic else snippet.topic, band=snippet.band.value if snippet.band else None,
         band_label=band_label(snippet), audience_label=audience_label(snippet), season=snippet.season, headline=clean(piece.headline),
-        body_html=body.html(base_url), body_text=text, body_markdown=MarkdownText(body.markdown(base_url)),
+        body_html=body_html, body_text=text, body_markdown=MarkdownText(body_markdown),
         call_to_action=clean(piece.call_to_action), guide_url=guide_url(base_url, snippet.topic),
         preheader=_first_sentence(text),
         issue_date=issue_date.isoformat() if issue_date else None,

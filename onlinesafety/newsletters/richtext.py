@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import html
 import re
-import textwrap
 from dataclasses import dataclass
 from functools import lru_cache
 from html.parser import HTMLParser
@@ -83,6 +82,31 @@ class RichText:
     def json(self, base_url: str | None) -> list[dict[str, object]]:
         """Plain data for the in-browser builder, which builds DOM nodes from it (never innerHTML)."""
         return [_block_json(block, base_url) for block in self.blocks]
+
+
+SITE = "\x00"  # stands for the base URL in cached renderings; clean() removes it from all content
+
+
+@dataclass(frozen=True)
+class Renderings:
+    """A body written once with SITE in place of the base URL; `for_site` fills in a school's URL."""
+
+    html: str
+    text: str
+    markdown: str
+
+    def for_site(self, base_url: str) -> tuple[Markup, str, str]:
+        base = base_url.rstrip("/")
+        markdown_base = base.replace("(", "%28").replace(")", "%29")
+        return (Markup(self.html.replace(SITE, html.escape(base))), self.text.replace(SITE, base),
+                self.markdown.replace(SITE, markdown_base))
+
+
+@lru_cache(maxsize=4096)
+def renderings(source: str) -> Renderings:
+    """HTML, text and Markdown of a body, made once for every school (see Renderings.for_site)."""
+    body = parse_markdown(source)
+    return Renderings(str(body.html(SITE)), body.text(SITE), body.markdown(SITE))
 
 
 def clean(value: str) -> str:
@@ -323,6 +347,7 @@ def _escape_line_starts(value: str) -> str:
     return "\n".join(_MD_LINE_START.sub(escape, line) for line in value.split("\n"))
 
 
+@lru_cache(maxsize=8192)
 def escape_markdown(value: str) -> str:
     """`value` as literal Markdown text: no markup, no raw HTML, no entities taking effect."""
     return _escape_line_starts(_escape_inline(value))
@@ -388,11 +413,20 @@ def wrap_text(value: str, width: int = WRAP_WIDTH) -> str:
     """Wrap every long line at `width`, keeping list indents; a single long URL stays whole."""
     out: list[str] = []
     for line in value.split("\n"):
+        line = line.rstrip()
         if len(line) <= width:
-            out.append(line.rstrip())
+            out.append(line)
             continue
         marker = _LIST_MARKER.match(line)
-        indent = " " * len(marker.group(1)) if marker else re.match(r"^\s*", line).group(0)
-        out.append(textwrap.fill(line.rstrip(), width=width, subsequent_indent=indent,
-                                 break_long_words=False, break_on_hyphens=False))
+        size = len(marker.group(1)) if marker else len(line) - len(line.lstrip(" "))
+        chunks = _chunks(max(width - size, 10)).findall(line, size)
+        indent = " " * size
+        out.append(line[:size] + chunks[0])
+        out.extend(indent + chunk for chunk in chunks[1:])
     return "\n".join(out)
+
+
+@lru_cache(maxsize=8)
+def _chunks(width: int) -> re.Pattern[str]:
+    """Runs of words at most `width` long (breaking at spaces), or one word that is longer."""
+    return re.compile(rf"\S(?:.{{0,{width - 1}}}(?<=\S))?(?= |$)|\S+")

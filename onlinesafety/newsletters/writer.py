@@ -1,9 +1,11 @@
 """Safe, atomic, deterministic output.
 
-Every name is a whitelisted slug (or one of a few fixed file names) and every path is resolved and
-checked to stay inside --out. A school's folder is built in a temporary folder next to it and swapped
-in only when every school has been built, so a failed run leaves earlier output untouched. Single
-files are written through a temporary file and os.replace. Nothing carries a timestamp.
+Every name is a whitelisted slug (or one of a few fixed file names) and every folder is resolved and
+checked to stay inside --out. A school's folder is built in a new temporary folder next to it and
+swapped in only when every school has been built, so a failed run leaves earlier output untouched.
+Files inside that new folder are created with O_EXCL (never through an existing file or link); the
+folder swap is the atomic step for them. Files written straight into --out go through a temporary
+file and os.replace. Nothing carries a timestamp.
 """
 
 from __future__ import annotations
@@ -72,6 +74,13 @@ def write_file(path: Path, text: str) -> None:
         raise
 
 
+def _write_new(path: str, text: str) -> None:
+    """Create `path`, which must not exist yet (inside a new staging folder), and write `text`."""
+    handle = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), 0o644)
+    with os.fdopen(handle, "wb") as stream:
+        stream.write(text.encode("utf-8"))
+
+
 def _temp_file(path: Path) -> tuple[int, str]:
     for _ in range(100):
         temp = path.parent / f".{path.name}{TEMP_MARK}{secrets.token_hex(6)}"
@@ -99,26 +108,35 @@ class Staging:
     out: Path
     staged: list[tuple[Path, Path]] = field(default_factory=list)  # (temporary folder, target)
     top: dict[str, str] = field(default_factory=dict)  # files directly in --out, written on commit
+    _leftovers: list[str] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         self.out = prepare_out(self.out)
+        # Folders left by a run that was killed part-way (found once, tidied per school).
+        self._leftovers = sorted(entry.name for entry in os.scandir(self.out)
+                                 if entry.name.startswith(".") and (TEMP_MARK in entry.name or OLD_MARK in entry.name))
 
     def stage(self, name: str, files: Files) -> Path:
         """Write `files` into a new temporary folder that will replace out/`name`."""
         check_name(name)
         target = self.out / name
         inside(self.out, target)
-        recover(self.out, name)
+        recover(self.out, name, self._leftovers)
         temp = self.out / f".{name}{TEMP_MARK}{secrets.token_hex(6)}"
         self.staged.append((temp, target))
         try:
             temp.mkdir()
+            root = str(inside(self.out, temp))
+            folders: set[tuple[str, ...]] = set()
             for parts in sorted(files):
                 check_parts(parts)
-                destination = temp.joinpath(*parts)
-                inside(temp, destination.parent)
-                destination.parent.mkdir(parents=True, exist_ok=True)
-                write_file(inside(temp, destination), files[parts])
+                folder = parts[:-1]
+                if folder not in folders:
+                    path = os.path.join(root, *folder)
+                    os.makedirs(path, exist_ok=True)
+                    inside(temp, Path(path))
+                    folders.add(folder)
+                _write_new(os.path.join(root, *parts), files[parts])
         except OSError as error:
             raise _output_error(error, target) from None
         return temp
@@ -184,16 +202,20 @@ def prepare_out(out: Path) -> Path:
     return out
 
 
-def recover(out: Path, name: str) -> None:
+def recover(out: Path, name: str, leftovers: list[str] | None = None) -> None:
     """Tidy up after a run that was killed: restore a folder left mid-swap, remove stale temporary folders."""
+    if leftovers is None:
+        leftovers = sorted(entry.name for entry in os.scandir(out) if entry.name.startswith("."))
     target = out / name
-    for leftover in sorted(out.glob(f".{name}{OLD_MARK}*")):
-        if not target.exists():
-            os.rename(leftover, target)
-        else:
-            _remove(leftover)
-    for leftover in sorted(out.glob(f".{name}{TEMP_MARK}*")):
-        _remove(leftover)
+    for leftover in leftovers:
+        if leftover.startswith(f".{name}{OLD_MARK}"):
+            if not target.exists():
+                os.rename(out / leftover, target)
+            else:
+                _remove(out / leftover)
+    for leftover in leftovers:
+        if leftover.startswith(f".{name}{TEMP_MARK}"):
+            _remove(out / leftover)
 
 
 def _output_error(error: OSError, where: Path) -> OutputError:

@@ -220,4 +220,5 @@ def test_the_progress_bar_shows_on_a_terminal(tmp_path: Path, content_dir: Path,
     stderr = Terminal()
     code = main(["--schools", str(schools_csv), "--out", str(tmp_path / "out"), "--content", str(content_dir)],
                 stdout=io.StringIO(), stderr=stderr)
-    assert code == 0 and "3/3" in stderr.getvalue() and "school" in stderr.getvalue()
+    shown = stderr.getvalue()
+    assert code == 0 and "Building:" in shown and "/3 [" in shown and "school/s" in shown

@@ -1,0 +1,241 @@
+"""Benchmark: build the full newsletter set for N generated schools and compare with bare Jinja2.
+
+    python benchmarks/newsletters.py --schools 100
+
+Reports, for the whole command (load, quality gate, build, write) and for the build stage alone:
+seconds, files per second and peak memory; then the ratio of our build stage to rendering the same
+templates with the same data in a bare Jinja2 loop (no CSS inlining, no checks, no writing). The
+target is a ratio within 2×. A benchmark to run by hand, not a timed test.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import io
+import os
+import resource
+import shutil
+import sys
+import tempfile
+import time
+import tracemalloc
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from jinja2 import Environment, FileSystemLoader  # noqa: E402
+
+from onlinesafety.loading import load_library  # noqa: E402
+from onlinesafety.model import Library  # noqa: E402
+from onlinesafety.newsletters import cli, email  # noqa: E402
+from onlinesafety.newsletters.outputs import Selection, school_files  # noqa: E402
+from onlinesafety.newsletters.profile import SchoolProfile, load_profiles_csv  # noqa: E402
+from onlinesafety.newsletters.render import TEMPLATES, make_renderer  # noqa: E402
+from onlinesafety.newsletters.writer import Staging  # noqa: E402
+
+BAND_SETS = (["4-7", "7-11"], ["11-14", "14-18"], ["4-7", "7-11", "11-14", "14-18"], ["7-11", "11-14"])
+COLOURS = ("#1d4f91", "#0b6e4f", "#7a1f5c", "#ffcc00", "#333333", "#e05a00", "#005a9c", "#6b8e23")
+
+
+def write_schools(path: Path, count: int, regions: list[str]) -> Path:
+    """A CSV of `count` made-up schools with varied regions, bands, colours and sign-offs."""
+    lines = ["id,school_name,safeguarding_lead_name,safeguarding_contact,base_url,region,bands,brand_colour,sign_off"]
+    for n in range(1, count + 1):
+        bands = " ".join(BAND_SETS[n % len(BAND_SETS)])
+        lines.append(f"school-{n:03d},Example School {n},Lead Person {n},dsl{n}@school{n}.example,"
+                     f"https://school{n}.example/online-safety,{regions[n % len(regions)]},{bands},"
+                     f"{COLOURS[n % len(COLOURS)]},With best wishes from School {n}")
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def build_stage(library: Library, profiles: list[SchoolProfile], out: Path) -> int:
+    """Our build: every school's files rendered, checked, staged and swapped in. Returns files written."""
+    renderer = make_renderer()
+    staging = Staging(out)
+    count = 0
+    pieces: dict[Any, Any] = {}
+    for profile in profiles:
+        files = school_files(library, profile, renderer, Selection(), cache=pieces)
+        staging.stage(profile.slug, files)
+        count += len(files)
+    staging.commit()
+    return count
+
+
+def render_stage(library: Library, profiles: list[SchoolProfile]) -> int:
+    """Our build without writing: every file rendered, CSS inlined, cleaned and checked in memory."""
+    renderer = make_renderer()
+    pieces: dict[Any, Any] = {}
+    return sum(len(school_files(library, profile, renderer, Selection(), cache=pieces)) for profile in profiles)
+
+
+def bare_contexts(library: Library, profiles: list[SchoolProfile]) -> list[tuple[str, str, dict[str, Any]]]:
+    """(environment, template, data) for every render our build does, recorded before timing."""
+    renderer = make_renderer()
+    jobs: list[tuple[str, str, dict[str, Any]]] = []
+    render = renderer.render
+
+    def record(kind: str, name: str, values: dict[str, Any]) -> str:
+        jobs.append((kind, name, values))
+        return render(kind, name, values)
+
+    renderer.render = record  # type: ignore[method-assign]
+    for profile in profiles:
+        school_files(library, profile, renderer, Selection())
+    return jobs
+
+
+def bare_render(jobs: list[tuple[str, str, dict[str, Any]]]) -> int:
+    """The same templates and data rendered by plain Jinja2 in a loop: no inlining, checks or writing."""
+    loader = FileSystemLoader(str(TEMPLATES))
+    environments = {
+        "html": Environment(loader=loader, autoescape=True, trim_blocks=True, lstrip_blocks=True),
+        "text": Environment(loader=loader, trim_blocks=True, lstrip_blocks=True),
+        "markdown": Environment(loader=loader, trim_blocks=True, lstrip_blocks=True),
+    }
+    environments["markdown"].filters["md_url"] = str
+    templates = {(kind, name): environments[kind].get_template(name) for kind, name, _ in jobs}
+    total = 0
+    for kind, name, values in jobs:
+        total += len(templates[(kind, name)].render(values))
+    return total
+
+
+@dataclass
+class Timing:
+    wall: float  # seconds on the clock (includes waiting for the disk and for other processes)
+    cpu: float  # seconds of this process's CPU (steadier on a busy machine)
+
+
+def timed(function: Callable[[], Any], repeat: int) -> tuple[Timing, Any]:
+    """Best wall and CPU time of `repeat` runs (the least disturbed by other work on the machine)."""
+    walls, cpus, result = [], [], None
+    for _ in range(repeat):
+        gc.collect()
+        wall, cpu = time.perf_counter(), time.process_time()
+        result = function()
+        cpus.append(time.process_time() - cpu)
+        walls.append(time.perf_counter() - wall)
+    return Timing(min(walls), min(cpus)), result
+
+
+class _TimedInliner:
+    """Wraps a css_inline inliner and adds up the CPU time spent inside it."""
+
+    def __init__(self, inliner: Any, total: list[float]) -> None:
+        self.inliner, self.total = inliner, total
+
+    def inline(self, html: str) -> str:
+        start = time.process_time()
+        try:
+            return self.inliner.inline(html)
+        finally:
+            self.total[0] += time.process_time() - start
+
+    def inline_fragment(self, html: str, css: str) -> str:
+        start = time.process_time()
+        try:
+            return self.inliner.inline_fragment(html, css)
+        finally:
+            self.total[0] += time.process_time() - start
+
+
+def css_inline_cpu(library: Library, profiles: list[SchoolProfile]) -> float:
+    """CPU seconds spent inside css_inline during one in-memory build."""
+    total = [0.0]
+    saved = (email._EMAIL_INLINER, email._FRAGMENT_INLINER)
+    email._EMAIL_INLINER = _TimedInliner(saved[0], total)  # type: ignore[assignment]
+    email._FRAGMENT_INLINER = _TimedInliner(saved[1], total)  # type: ignore[assignment]
+    try:
+        render_stage(library, profiles)
+    finally:
+        email._EMAIL_INLINER, email._FRAGMENT_INLINER = saved
+    return total[0]
+
+
+def peak_python_memory(function: Callable[[], Any]) -> int:
+    tracemalloc.start()
+    try:
+        function()
+        return tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--schools", type=int, default=100, help="number of generated schools (default 100)")
+    parser.add_argument("--content", type=Path, default=ROOT / "content", help="content folder")
+    parser.add_argument("--repeat", type=int, default=3, help="runs per measurement; the best is kept")
+    parser.add_argument("--work", type=Path, default=ROOT / "benchmarks" / "work",
+                        help="folder for the generated schools and output (default benchmarks/work, git-ignored)")
+    args = parser.parse_args(argv)
+
+    args.work.mkdir(parents=True, exist_ok=True)
+    work = Path(tempfile.mkdtemp(prefix="newsletters-", dir=args.work))
+    try:
+        library = load_library(args.content)
+        csv = write_schools(work / "schools.csv", args.schools, sorted(library.regions))
+        profiles = load_profiles_csv(csv, library)
+        out = work / "out"
+
+        def run_command() -> int:
+            return cli.main(["--schools", str(csv), "--out", str(out), "--content", str(args.content), "--quiet"],
+                            stdout=io.StringIO(), stderr=sys.stderr)
+
+        command, code = timed(run_command, 1)
+        if code != 0:
+            print(f"the command failed with exit code {code}", file=sys.stderr)
+            return 1
+        load, _ = timed(lambda: load_library(args.content), 1)
+        gate_time, _ = timed(lambda: cli.gate(library), 1)
+        in_memory, _ = timed(lambda: render_stage(library, profiles), args.repeat)
+        build, files = timed(lambda: build_stage(library, profiles, out), args.repeat)
+        jobs = bare_contexts(library, profiles)
+        bare, _ = timed(lambda: bare_render(jobs), args.repeat)
+        inlining = min(css_inline_cpu(library, profiles) for _ in range(args.repeat))
+        build_peak = peak_python_memory(lambda: build_stage(library, profiles, out))
+        rss_kib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+        written = sum(1 for path in out.rglob("*") if path.is_file())
+        size = sum(path.stat().st_size for path in out.rglob("*") if path.is_file())
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+    ratio = in_memory.cpu / bare.cpu
+    without_inlining = (in_memory.cpu - inlining) / bare.cpu
+    rows = [
+        ("schools", f"{args.schools}"),
+        ("snippets in content", f"{len(library.snippets)}"),
+        ("files written", f"{written} ({size / 1e6:.1f} MB)"),
+        ("whole command (load, gate, build, write), wall", f"{command.wall:.2f} s"),
+        ("  load content, wall", f"{load.wall:.2f} s"),
+        ("  quality gate, wall", f"{gate_time.wall:.2f} s"),
+        ("build stage with writing: wall / CPU", f"{build.wall:.2f} s / {build.cpu:.2f} s"),
+        ("build stage in memory: wall / CPU", f"{in_memory.wall:.2f} s / {in_memory.cpu:.2f} s"),
+        ("  of which inside css_inline, CPU", f"{inlining:.2f} s"),
+        ("bare Jinja2 (same templates, data): wall / CPU", f"{bare.wall:.2f} s / {bare.cpu:.2f} s ({len(jobs)} renders)"),
+        ("files per second: build stage / whole command", f"{files / build.wall:,.0f} / {written / command.wall:,.0f}"),
+        ("ratio in memory / bare (CPU)", f"{ratio:.2f}x (target <= 2x: {'met' if ratio <= 2 else 'not met'})"),
+        ("ratio without css_inline's own time (CPU)", f"{without_inlining:.2f}x"),
+        ("ratio with writing / bare (wall)", f"{build.wall / bare.wall:.2f}x"),
+        ("peak Python memory, build stage (tracemalloc)", f"{build_peak / 2**20:.1f} MiB"),
+        ("peak resident memory, whole process", f"{rss_kib / 1024:.1f} MiB"),
+    ]
+    width = max(len(name) for name, _ in rows)
+    print(f"{'measure':<{width}}  value")
+    print(f"{'-' * width}  {'-' * 30}")
+    for name, value in rows:
+        print(f"{name:<{width}}  {value}")
+    print(f"\nbest of {args.repeat} runs for the build stages, bare Jinja2 and css_inline; "
+          f"python {sys.version.split()[0]}; {os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.1f}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
