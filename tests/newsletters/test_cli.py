@@ -222,3 +222,19 @@ def test_the_progress_bar_shows_on_a_terminal(tmp_path: Path, content_dir: Path,
                 stdout=io.StringIO(), stderr=stderr)
     shown = stderr.getvalue()
     assert code == 0 and "Building:" in shown and "/3 [" in shown and "school/s" in shown
+
+
+def test_the_shipped_content_builds_for_a_school_in_every_region(tmp_path: Path) -> None:
+    from onlinesafety.loading import load_library
+
+    library = load_library(ROOT / "content")
+    rows = [profile_data(id=f"school-{region}", region=region, bands=["4-7", "7-11", "11-14", "14-18"],
+                         base_url="https://www.example-primary-school.sch.uk/online-safety")
+            for region in sorted(library.regions)]
+    schools = write_csv(tmp_path / "schools.csv", rows)
+    code, _, stderr = run("--schools", schools, "--out", tmp_path / "out", "--content", ROOT / "content",
+                          "--length", "medium", "--format", "text", "social", "--quiet")
+    assert code == 0, stderr
+    posts = list((tmp_path / "out").rglob("social-short.txt"))
+    assert len(posts) == len(library.snippets) * len(library.regions)
+    assert max(len(post.read_text().strip()) for post in posts) <= 280
