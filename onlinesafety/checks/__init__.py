@@ -17,6 +17,7 @@ from .blocks import Block, clear_file_cache, library_blocks
 from .evidence import check_evidence, check_uncited_figures
 from .findings import ERROR, WARNING, Finding
 from .freshness import check_freshness
+from .markdown import clear_caches
 from .raw import raw_blocks
 from .readability import check_readability
 from .review import ReviewRow, review_rows
@@ -31,14 +32,18 @@ __all__ = ["ERROR", "RULES", "WARNING", "Finding", "ReviewRow", "Rule", "check_t
 def run_checks(library: Library, *, today: dt.date, ci: bool) -> list[Finding]:
     """Every finding for `library`, sorted by file and line; overdue reviews are errors when `ci` is true."""
     clear_file_cache()
-    blocks = library_blocks(library)
-    findings = [
-        *check_text(blocks),
-        *check_evidence(library),
-        *check_freshness(library, today=today, ci=ci),
-        *check_safeguarding(library, blocks),
-    ]
-    return sorted(set(apply_allowances(findings, library.root)))
+    clear_caches()
+    try:
+        blocks = library_blocks(library)
+        findings = [
+            *check_text(blocks),
+            *check_evidence(library),
+            *check_freshness(library, today=today, ci=ci),
+            *check_safeguarding(library, blocks),
+        ]
+        return sorted(set(apply_allowances(findings, library.root)))
+    finally:
+        clear_caches()
 
 
 def check_text(blocks: list[Block]) -> list[Finding]:
@@ -50,5 +55,9 @@ def check_text(blocks: list[Block]) -> list[Finding]:
 def run_text_checks(content_root: Path) -> list[Finding]:
     """Text checks on the raw files, for when the library does not load (allow entries still apply)."""
     clear_file_cache()
-    findings = check_text(raw_blocks(content_root))
-    return sorted(set(apply_allowances(findings, content_root, report_unused=False)))
+    clear_caches()
+    try:
+        findings = check_text(raw_blocks(content_root))
+        return sorted(set(apply_allowances(findings, content_root, report_unused=False)))
+    finally:
+        clear_caches()

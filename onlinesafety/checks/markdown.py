@@ -55,6 +55,14 @@ class Link:
     image: bool
 
 
+_ATTRIBUTE_LIST = re.compile(r"\{:[^}]*\}")
+_CODE_SPAN = re.compile(r"`([^`]*)`")
+_FOOTNOTE_REF = re.compile(r"\[\^[^\]]+\]")
+_EMPHASIS_STAR = re.compile(r"(?<![\w*])\*(?=\S)|(?<=\S)\*(?![\w*])")
+_EMPHASIS_UNDERSCORE = re.compile(r"(?<!\w)_(?=\S)|(?<=\S)_(?!\w)")
+_SPACE_RUN = re.compile(r"\s+")
+
+
 def plain_inline(text: str) -> str:
     """`text` without inline Markdown or HTML, as a reader sees it."""
     text = IMAGE.sub("", text)
@@ -62,18 +70,20 @@ def plain_inline(text: str) -> str:
     text = REFERENCE_LINK.sub(r"\1", text)
     text = AUTOLINK.sub(r"\1", text)
     text = HTML_TAG.sub("", text)
-    text = re.sub(r"\{:[^}]*\}", "", text)
+    text = _ATTRIBUTE_LIST.sub("", text)
     text = PLACEHOLDER.sub("the link", text)
-    text = re.sub(r"`([^`]*)`", r"\1", text)
-    text = re.sub(r"\[\^[^\]]+\]", "", text)
+    text = _CODE_SPAN.sub(r"\1", text)
+    text = _FOOTNOTE_REF.sub("", text)
     text = text.replace("**", "").replace("__", "").replace("~~", "")
-    text = re.sub(r"(?<![\w*])\*(?=\S)|(?<=\S)\*(?![\w*])", "", text)
-    text = re.sub(r"(?<!\w)_(?=\S)|(?<=\S)_(?!\w)", "", text)
+    text = _EMPHASIS_STAR.sub("", text)
+    text = _EMPHASIS_UNDERSCORE.sub("", text)
     text = text.replace("&nbsp;", " ").replace("&amp;", "&").replace("&lt;", "<").replace("&gt;", ">")
-    return re.sub(r"\s+", " ", text.translate(TYPOGRAPHY)).strip()
+    return _SPACE_RUN.sub(" ", text.translate(TYPOGRAPHY)).strip()
 
 
-@functools.lru_cache(maxsize=8192)
+# `units` and `sentences` are pure functions of their text and each check asks for the same text again:
+# cached for one run of the gate (run_checks and run_text_checks clear them before and after).
+@functools.lru_cache(maxsize=None)
 def units(markdown: str) -> tuple[Unit, ...]:
     """The readable units of `markdown`, in order; code blocks and link definitions are left out."""
     result: list[Unit] = []
@@ -125,10 +135,11 @@ def units(markdown: str) -> tuple[Unit, ...]:
             start, kind = index, "paragraph"
         current.append(line.strip())
     flush()
-    return result
+    return tuple(result)
 
 
-def sentences(text: str) -> list[str]:
+@functools.lru_cache(maxsize=None)
+def sentences(text: str) -> tuple[str, ...]:
     """The sentences of one plain-text unit (a unit without a full stop is one sentence)."""
     protected = ABBREVIATIONS.sub(lambda match: match.group(1) or match.group(2), text)
     result: list[str] = []
@@ -142,6 +153,12 @@ def sentences(text: str) -> list[str]:
     if rest:
         result.append(rest)
     return tuple(sentence for sentence in result if words(sentence))
+
+
+def clear_caches() -> None:
+    """Forget the cached units and sentences (so a long-running process does not keep every text)."""
+    units.cache_clear()
+    sentences.cache_clear()
 
 
 def words(text: str) -> list[str]:
