@@ -196,7 +196,9 @@ def main(argv: list[str] | None = None) -> int:
         load, _ = timed(lambda: load_library(args.content), 1)
         gate_time, _ = timed(lambda: cli.gate(library), 1)
         in_memory, _ = timed(lambda: render_stage(library, profiles), args.repeat)
-        build, files = timed(lambda: build_stage(library, profiles, out), args.repeat)
+        fresh_outs = iter(work / f"fresh-{n}" for n in range(args.repeat))
+        fresh, files = timed(lambda: build_stage(library, profiles, next(fresh_outs)), args.repeat)
+        build, _ = timed(lambda: build_stage(library, profiles, out), args.repeat)  # replaces the output
         jobs = bare_contexts(library, profiles)
         bare, _ = timed(lambda: bare_render(jobs), args.repeat)
         inlining = min(css_inline_cpu(library, profiles) for _ in range(args.repeat))
@@ -216,14 +218,16 @@ def main(argv: list[str] | None = None) -> int:
         ("whole command (load, gate, build, write), wall", f"{command.wall:.2f} s"),
         ("  load content, wall", f"{load.wall:.2f} s"),
         ("  quality gate, wall", f"{gate_time.wall:.2f} s"),
-        ("build stage with writing: wall / CPU", f"{build.wall:.2f} s / {build.cpu:.2f} s"),
+        ("build stage, new --out folder: wall / CPU", f"{fresh.wall:.2f} s / {fresh.cpu:.2f} s"),
+        ("build stage replacing earlier output: wall / CPU", f"{build.wall:.2f} s / {build.cpu:.2f} s"),
         ("build stage in memory: wall / CPU", f"{in_memory.wall:.2f} s / {in_memory.cpu:.2f} s"),
         ("  of which inside css_inline, CPU", f"{inlining:.2f} s"),
         ("bare Jinja2 (same templates, data): wall / CPU", f"{bare.wall:.2f} s / {bare.cpu:.2f} s ({len(jobs)} renders)"),
-        ("files per second: build stage / whole command", f"{files / build.wall:,.0f} / {written / command.wall:,.0f}"),
+        ("files per second: build stage (new folder) / whole command",
+         f"{files / fresh.wall:,.0f} / {written / command.wall:,.0f}"),
         ("ratio in memory / bare (CPU)", f"{ratio:.2f}x (target <= 2x: {'met' if ratio <= 2 else 'not met'})"),
         ("ratio without css_inline's own time (CPU)", f"{without_inlining:.2f}x"),
-        ("ratio with writing / bare (wall)", f"{build.wall / bare.wall:.2f}x"),
+        ("ratio with writing to a new folder / bare (wall)", f"{fresh.wall / bare.wall:.2f}x"),
         ("peak Python memory, build stage (tracemalloc)", f"{build_peak / 2**20:.1f} MiB"),
         ("peak resident memory, whole process", f"{rss_kib / 1024:.1f} MiB"),
     ]
