@@ -7,6 +7,7 @@ import gzip
 import json
 import os
 import platform
+import shutil
 import statistics
 import subprocess
 import sys
@@ -23,11 +24,32 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networki
 KIB = 1024
 
 
+_SNAPSHOT: Path | None = None
+
+
 def env() -> dict[str, str]:
-    """The environment for child builds: no MkDocs 2 banner, no CI or SITE_URL from the caller."""
-    clean = {key: value for key, value in os.environ.items() if key not in ("CI", "SITE_URL")}
+    """The environment for child builds: no MkDocs 2 banner, no CI or SITE_URL from the caller, and the
+    package snapshot (if one was taken) ahead of the working tree."""
+    clean = {key: value for key, value in os.environ.items() if key not in ("CI", "SITE_URL", "PYTHONPATH")}
     clean["NO_MKDOCS_2_WARNING"] = "1"
+    if _SNAPSHOT is not None:
+        clean["PYTHONPATH"] = str(_SNAPSHOT)
     return clean
+
+
+def snapshot_package(folder: Path) -> Path:
+    """Copy the onlinesafety package and the templates it reads to `folder`, and use that copy in every
+    child process from now on: a long benchmark then measures one version of the code, even while
+    other people edit the working tree."""
+    global _SNAPSHOT
+    folder = folder.resolve()
+    if folder.exists():
+        shutil.rmtree(folder)
+    folder.mkdir(parents=True)
+    for part in ("onlinesafety", "templates"):
+        shutil.copytree(ROOT / part, folder / part, ignore=shutil.ignore_patterns("__pycache__"))
+    _SNAPSHOT = folder
+    return folder
 
 
 def machine() -> dict[str, Any]:

@@ -13,7 +13,9 @@ default configuration plus `navigation.sections` (no pruning, `font: false`, the
 same Markdown extensions), building the Markdown that `python -m onlinesafety export-markdown` writes
 for the same synthetic project, with MkDocs' default navigation (every page, by folder).
 
-Builds run as separate processes, interleaved (ours and plain alternate, and swap order each repeat), so
+The onlinesafety package and templates are copied to benchmarks/work/site_build/snapshot/ at the start
+and every child process imports that copy, so one run measures one version of the code. Builds run as
+separate processes, interleaved (ours and plain alternate, and swap order each repeat), so
 drift on a shared machine hits both. Reported: median wall time and median CPU time (user + system of
 the build process, less sensitive to other load), their ratios, and the size of lesson pages.
 Results: benchmarks/results/site_build.json. Nothing here is a pass/fail test: targets are reported.
@@ -31,7 +33,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from _common import KIB, ROOT, WORK, env, gzip_size, machine, median, python, save
+from _common import KIB, ROOT, WORK, env, gzip_size, machine, median, python, save, snapshot_package
 import synthetic
 
 TARGETS = {
@@ -122,6 +124,7 @@ def lesson_pages(site: Path) -> dict[str, Any]:
 
 
 def run(sizes: list[int], repeats: int, work: Path, plain_max: int | None, phases: bool) -> dict[str, Any]:
+    snapshot_package(work / "snapshot")
     prepared = {}
     for size in sizes:
         print(f"preparing {size} lessons …", flush=True)
@@ -240,13 +243,15 @@ total = time.process_time() - started
 spent = {key: round(value, 2) for key, value in spent.items()}
 spent["everything else (MkDocs start-up, files, static copy, plugins)"] = round(total - sum(spent.values()), 2)
 spent["total CPU"] = round(total, 2)
+import onlinesafety
+spent["package"] = onlinesafety.__file__
 print(json.dumps(spent))
 """
 
 
 def measure_phases(project: Path, out: Path) -> dict[str, float]:
     """CPU seconds of each step of our build (one in-process build; the timers cost almost nothing)."""
-    result = subprocess.run([python(), "-c", PHASES_SCRIPT, str(project), str(out)], cwd=ROOT, env=env(),
+    result = subprocess.run([python(), "-c", PHASES_SCRIPT, str(project), str(out)], cwd=project, env=env(),
                             capture_output=True, text=True, check=False, timeout=BUILD_TIMEOUT)
     if result.returncode != 0:
         raise SystemExit(f"phase build failed:\n{result.stderr[-3000:]}")
@@ -291,6 +296,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.quick:
         args.sizes, args.repeats = [100, 400], 1
+    args.work = args.work.resolve()
     info = machine()
     started = time.perf_counter()
     results = run(sorted(set(args.sizes)), args.repeats, args.work, args.plain_max, args.phases)
