@@ -250,8 +250,6 @@ def test_no_axe_violations_in_the_built_site_with_the_preview_filled_in(
         page.context.close()
 
 
-@pytest.mark.xfail(strict=True, reason="Material's .md-button:focus/:hover use the accent colour with white text "
-                   "(4.25:1 light, 1.71:1 dark); the fix belongs in templates/material/assets/stylesheets/schools.css")
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_a_focused_copy_button_stays_readable_in_the_built_site(request: pytest.FixtureRequest, scheme: str) -> None:
     try:
