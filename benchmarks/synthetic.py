@@ -15,6 +15,7 @@ Every generated file is ordinary content: the loader and the quality gate check 
 from __future__ import annotations
 
 import copy
+import functools
 import json
 import math
 import random
@@ -56,10 +57,24 @@ def _name(rng: random.Random, syllables: int) -> str:
     return "".join(parts).capitalize()
 
 
+@functools.lru_cache(maxsize=None)
 def name_map(set_number: int) -> dict[str, str]:
-    """Each character's new name in one set (deterministic)."""
+    """Each character's new name in one set (deterministic; never a word the quality gate flags)."""
     rng = random.Random(f"onlinesafety-synthetic-{set_number}")
-    return {name: _name(rng, _syllables(name)) for name in NAMES}
+    names = {}
+    for name in NAMES:
+        candidate = _name(rng, _syllables(name))
+        while _flagged(candidate):  # "Momo" is a hoax's name, for one
+            candidate = _name(rng, _syllables(name))
+        names[name] = candidate
+    return names
+
+
+def _flagged(word: str) -> bool:
+    from onlinesafety.checks.wording import load_word_lists
+
+    return any(entry.regex.search(f"{word} {word.lower()}") for word_list in load_word_lists()
+               for entry in word_list.entries)
 
 
 _NAME_RE = re.compile(r"\b(" + "|".join(sorted(NAMES, key=len, reverse=True)) + r")\b")
