@@ -48,3 +48,23 @@ def all_paths(root: Path) -> set[str]:
 def differences(first: dict[str, bytes], second: dict[str, bytes]) -> list[str]:
     """Paths missing from one side or whose bytes differ."""
     return sorted(path for path in first.keys() | second.keys() if first.get(path) != second.get(path))
+
+
+class Sink:
+    """A text stream that keeps what is written (the newsletter command prints for people)."""
+
+    def __init__(self) -> None:
+        self.text = ""
+
+    def write(self, text: str) -> int:
+        self.text += text
+        return len(text)
+
+    def flush(self) -> None:
+        pass
+
+    def isatty(self) -> bool:
+        return False
+
+    def __str__(self) -> str:
+        return self.text

@@ -10,7 +10,7 @@ from onlinesafety.newsletters import cli
 from onlinesafety.site import export_markdown
 from tests.conftest import ROOT, build_site, copy_project
 from tests.newsletters.factory import profile_data, write_content, write_csv, write_profile
-from tests.robustness.support import differences, snapshot
+from tests.robustness.support import Sink, differences, snapshot
 
 
 def test_two_site_builds_are_byte_identical(tmp_path: Path) -> None:
@@ -37,21 +37,6 @@ def test_two_markdown_exports_are_byte_identical(tmp_path: Path) -> None:
     assert differences(snapshot(tmp_path / "first"), snapshot(tmp_path / "second")) == []
 
 
-class _Sink:
-    def __init__(self) -> None:
-        self.text = ""
-
-    def write(self, text: str) -> int:
-        self.text += text
-        return len(text)
-
-    def flush(self) -> None:
-        pass
-
-    def isatty(self) -> bool:
-        return False
-
-
 def test_two_newsletter_runs_are_byte_identical(tmp_path: Path) -> None:
     content = write_content(tmp_path / "project")
     profile = write_profile(tmp_path / "school.yml", id="hillside-primary")
@@ -63,10 +48,10 @@ def test_two_newsletter_runs_are_byte_identical(tmp_path: Path) -> None:
     for run in ("first", "second"):
         out = tmp_path / run
         for who in (["--school", str(profile)], ["--schools", str(schools)]):
-            stderr = _Sink()
+            stderr = Sink()
             code = cli.main([*who, "--out", str(out / who[0].strip("-")), "--content", str(content), "--quiet",
                              "--term", "2027-01-04", "--weeks", "6", "--skip", "2027-01-18"],
-                            stdout=_Sink(), stderr=stderr)
+                            stdout=Sink(), stderr=stderr)
             assert code == cli.EXIT_OK, stderr.text
         outputs.append(snapshot(out))
     assert len(outputs[0]) > 100

@@ -17,7 +17,7 @@ from onlinesafety.newsletters.writer import SLUG, Staging, check_name, check_par
 from tests.factories import lesson_data, make_content, write_yaml
 from tests.newsletters.factory import write_content as write_newsletter_content
 from tests.newsletters.factory import write_profile
-from tests.robustness.support import all_paths, snapshot
+from tests.robustness.support import Sink, all_paths, snapshot
 
 HOSTILE_SLUGS = [
     "../x", "..", ".", "../../etc/passwd", "/etc/x", "/x", "a/../../b", "a/b", "x/",
@@ -100,7 +100,7 @@ def test_the_newsletter_command_writes_nothing_for_a_hostile_profile(
     profile = write_profile(tmp_path / "school.yml", id=slug)
     before = all_paths(tmp_path)
     code = cli.main(["--school", str(profile), "--out", str(out), "--content", str(newsletter_content), "--quiet"],
-                    stdout=_Sink(), stderr=_Sink())
+                    stdout=Sink(), stderr=Sink())
     assert code == cli.EXIT_ERRORS
     assert all_paths(tmp_path) == before
     assert snapshot(out) == {"earlier.txt": b"kept"}
@@ -113,23 +113,3 @@ def test_a_folder_name_made_from_any_school_name_is_safe(name: str) -> None:
     assert SLUG.fullmatch(slug)
     assert check_name(slug) == slug
     assert "/" not in slug and "\\" not in slug and ".." not in slug
-
-
-class _Sink:
-    """A text stream that keeps what is written (the command prints errors for people)."""
-
-    def __init__(self) -> None:
-        self.parts: list[str] = []
-
-    def write(self, text: str) -> int:
-        self.parts.append(text)
-        return len(text)
-
-    def flush(self) -> None:
-        pass
-
-    def isatty(self) -> bool:
-        return False
-
-    def __str__(self) -> str:
-        return "".join(self.parts)

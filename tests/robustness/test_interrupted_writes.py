@@ -14,22 +14,7 @@ from onlinesafety.site import export
 from onlinesafety.site import export_markdown
 from tests.factories import make_content
 from tests.newsletters.factory import write_content, write_profile
-from tests.robustness.support import all_paths, snapshot
-
-
-class _Sink:
-    def __init__(self) -> None:
-        self.text = ""
-
-    def write(self, text: str) -> int:
-        self.text += text
-        return len(text)
-
-    def flush(self) -> None:
-        pass
-
-    def isatty(self) -> bool:
-        return False
+from tests.robustness.support import Sink, all_paths, snapshot
 
 
 @pytest.fixture
@@ -40,9 +25,9 @@ def newsletter_run(tmp_path: Path):
     out = tmp_path / "out"
 
     def run() -> tuple[int, str]:
-        stderr = _Sink()
+        stderr = Sink()
         code = cli.main(["--school", str(profile), "--out", str(out), "--content", str(content), "--quiet"],
-                        stdout=_Sink(), stderr=stderr)
+                        stdout=Sink(), stderr=stderr)
         return code, stderr.text
 
     code, errors = run()

@@ -31,7 +31,7 @@ from onlinesafety.site import export_markdown, site_files
 from tests.factories import lesson_data, make_content
 from tests.newsletters.factory import PROFILE
 from tests.newsletters.factory import write_content as write_newsletter_content
-from tests.robustness.support import all_paths
+from tests.robustness.support import Sink, all_paths
 
 TODAY = dt.date(2026, 11, 22)
 MARKDOWN_EXTENSIONS = ["admonition", "attr_list", "def_list", "md_in_html", "tables", "toc", "pymdownx.details",
@@ -193,28 +193,13 @@ def test_any_school_profile_is_refused_or_written_inside_out_with_values_escaped
             "school.yml"}), all_paths(root)
 
 
-class _Sink:
-    def __init__(self) -> None:
-        self.text = ""
-
-    def write(self, text: str) -> int:
-        self.text += text
-        return len(text)
-
-    def flush(self) -> None:
-        pass
-
-    def isatty(self) -> bool:
-        return False
-
-
 @settings(max_examples=10, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(overrides=profile_values)
 def test_the_newsletter_command_never_reports_an_internal_error(overrides: dict[str, Any]) -> None:
     with tempfile.TemporaryDirectory() as folder:
         root = Path(folder)
         _write_profile(root / "school.yml", overrides)
-        stdout, stderr = _Sink(), _Sink()
+        stdout, stderr = Sink(), Sink()
         code = cli.main(["--school", str(root / "school.yml"), "--out", str(root / "out"),
                          "--content", str(_content()), "--quiet", "--format", "email", "text",
                          "--length", "short"], stdout=stdout, stderr=stderr)
