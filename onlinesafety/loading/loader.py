@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TypeVar
@@ -142,6 +143,10 @@ class _Loader:
                     "start the page with '---', then title, description, audience, reviewed and "
                     "review_interval_months, then '---'"))
                 continue
+            problem = _pathological_markdown(body, shown, body_line)
+            if problem is not None:
+                self.problems.append(problem)
+                continue
             document = self.parse(path, front, line_offset=1)
             if document is None:
                 continue
@@ -162,6 +167,27 @@ def _read_text(path: Path, shown: str) -> str:
     except UnicodeDecodeError as error:
         raise ContentError(shown, 1, None, f"file is not UTF-8 text ({error.reason})",
                            "save it as UTF-8") from None
+
+
+# Python-Markdown slows down with the square of long runs of brackets or backticks (10,000 '[' take
+# minutes). No real page needs more than a few in a row, so long runs are refused before rendering.
+MAX_MARKDOWN_RUN = 64
+MAX_PAGE_BODY = 64 * 1024
+_MARKDOWN_RUN = re.compile(r"([\[\]`*_<>(){}\\|!])\1{%d,}" % MAX_MARKDOWN_RUN)
+
+
+def _pathological_markdown(body: str, shown: str, first_line: int) -> ContentProblem | None:
+    size = len(body.encode("utf-8"))
+    if size > MAX_PAGE_BODY:
+        return ContentProblem(shown, first_line, None, f"page text is {size // 1024} KiB; the limit is "
+                              f"{MAX_PAGE_BODY // 1024} KiB", "split it into several pages")
+    match = _MARKDOWN_RUN.search(body)
+    if match is None:
+        return None
+    line = first_line + body.count("\n", 0, match.start())
+    return ContentProblem(shown, line, None,
+                          f"{len(match.group(0))} '{match.group(1)}' characters in a row; at most "
+                          f"{MAX_MARKDOWN_RUN} are allowed", "remove the run (it makes the page very slow to build)")
 
 
 def _split_front_matter(text: str) -> tuple[str | None, str, int]:

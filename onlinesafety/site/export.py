@@ -38,7 +38,11 @@ def export_markdown(library: Library, out: Path, *, base_url: str = "http://127.
             old = out.with_name(f".{out.name}.old")
             shutil.rmtree(old, ignore_errors=True)
             os.replace(out, old)
-            os.replace(staging, out)
+            try:
+                os.replace(staging, out)
+            except BaseException:
+                os.replace(old, out)  # put the earlier export back whole
+                raise
             shutil.rmtree(old, ignore_errors=True)
         else:
             os.replace(staging, out)

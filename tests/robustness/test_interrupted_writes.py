@@ -139,9 +139,6 @@ def test_an_export_interrupted_while_writing_keeps_the_earlier_export(
     assert sorted(all_paths(out.parent)) == sorted({"docs", *("docs/" + path for path in all_paths(out))})
 
 
-@pytest.mark.xfail(strict=True, reason="export_markdown moves the old folder aside before moving the new one in "
-                                       "and does not move it back if the second move fails: docs/ is missing and "
-                                       ".docs.old is left behind (onlinesafety/site/export.py)")
 def test_an_export_interrupted_while_swapping_folders_keeps_the_earlier_export(
         exported, monkeypatch: pytest.MonkeyPatch) -> None:
     library, out = exported

@@ -4,8 +4,8 @@ Python-Markdown (and the checks' regular expressions) slow down faster than the 
 '[': measured here, 2,500 '[' take about 2 s to check and render, and 10,000 take over two minutes.
 Every text field in a content file has a maximum length in the model (at most 2,500 characters), so a
 10,000-'[' field is refused before anything parses it, and a field at its cap renders within the hang
-guard. Handwritten pages (content/pages/*.md) have no cap on their body yet, only the 256 KiB file
-limit: the xfail test below documents that gap.
+guard. Handwritten pages (content/pages/*.md) have a 64 KiB body cap and refuse runs of more than 64
+identical Markdown punctuation characters, so a 10,000-'[' page is refused with its file and line.
 """
 
 from __future__ import annotations
@@ -141,8 +141,6 @@ def test_a_newsletter_piece_at_its_cap_renders_within_the_hang_guard(tmp_path: P
     assert files
 
 
-@pytest.mark.xfail(strict=True, reason="handwritten page bodies have no length cap (only the 256 KiB file "
-                                       "limit); 10,000 '[' take over two minutes to render (issue 6)")
 def test_a_handwritten_page_of_10000_open_brackets_is_refused(tmp_path: Path) -> None:
     content = make_content(tmp_path, pages={"about.md": page_text(body="[" * 10_000 + "\n")})
     with pytest.raises(ContentErrors):
