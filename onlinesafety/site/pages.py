@@ -141,7 +141,7 @@ def generate_pages(library: Library, *, today: dt.date | None = None) -> dict[st
     pages[paths.CURRICULUM_MAP] = render(
         "curriculum_map.md.j2", paths.CURRICULUM_MAP,
         _front("Curriculum map", "Every lesson mapped to Education for a Connected World, RSHE and DfE guidance.",
-               reviewed=newest, tags=[TAG_STAFF]),
+               reviewed=newest, tags=[TAG_STAFF], search={"exclude": True}),
         bands=list(Band), strands=list(EfcwStrand),
         lessons_by_band={band: library.lessons_for(band=band) for band in Band},
         cited=_cited(library, ["ukcis-efcw-2020", "dfe-rshe", "dfe-teaching-online-safety"]),
@@ -157,7 +157,7 @@ def generate_pages(library: Library, *, today: dt.date | None = None) -> dict[st
     pages[paths.REVIEW_STATUS] = render(
         "review_status.md.j2", paths.REVIEW_STATUS,
         _front("Review status", "Every item with its last review and next review date, soonest first.",
-               reviewed=today, interval=1, tags=[TAG_STAFF]),
+               reviewed=today, interval=1, tags=[TAG_STAFF], search={"exclude": True}),
         rows=review_rows(library, today), today=today.isoformat(), cited=[],
     )
     if library.evidence is not None:
