@@ -162,14 +162,17 @@ def run(sizes: list[int], repeats: int, work: Path, plain_max: int | None, phase
         if "plain" in row:
             row["ratio_wall"] = round(row["ours"]["wall_median"] / row["plain"]["wall_median"], 3)
             row["ratio_cpu"] = round(row["ours"]["cpu_median"] / row["plain"]["cpu_median"], 3)
-        if phases:
+        if phases:  # with --repeats 0, only the phases are measured
             row["ours_phases"] = measure_phases(prepared[size]["project"], work / str(size) / "site-phases")
+            if plain_max is None or size <= plain_max:
+                row["plain_phases"] = measure_phases(prepared[size]["plain"], work / str(size) / "site-phases-plain")
         rows.append(row)
     return {"sizes": sizes, "repeats": repeats, "rows": rows, "targets": TARGETS,
             "verdicts": verdicts(rows)}
 
 
 def verdicts(rows: list[dict[str, Any]]) -> dict[str, Any]:
+    rows = [row for row in rows if "ours" in row]
     by_size = {row["lessons"]: row for row in rows}
     found: dict[str, Any] = {}
     if 400 in by_size and "ratio_wall" in by_size[400]:
@@ -263,6 +266,8 @@ def report(results: dict[str, Any]) -> str:
              "| ratio CPU | lesson page, ours (KiB raw / gz, max) | lesson page, plain (KiB raw / gz) |",
              "|---|---|---|---|---|---|---|---|---|---|"]
     for row in results["rows"]:
+        if "ours" not in row:  # --repeats 0: phases only
+            continue
         ours, plain = row["ours"], row.get("plain", {})
         lines.append(
             f"| {row['lessons']} | {ours['html_pages']} | {ours['wall_median']} | {plain.get('wall_median', '–')} "
@@ -276,9 +281,10 @@ def report(results: dict[str, Any]) -> str:
         lines.append(f"- {name}: {verdict['value']} (target {verdict['target']}): "
                      f"{'MET' if verdict['met'] else 'MISSED'}" + (f" {extra}" if extra else ""))
     for row in results["rows"]:
-        if "ours_phases" in row:
-            lines.append(f"\nPhases of our build at {row['lessons']} lessons (CPU seconds, one build):")
-            lines.extend(f"  {name}: {value}" for name, value in row["ours_phases"].items())
+        for kind in ("ours", "plain"):
+            if f"{kind}_phases" in row:
+                lines.append(f"\nPhases of the {kind} build at {row['lessons']} lessons (CPU seconds, one build):")
+                lines.extend(f"  {name}: {value}" for name, value in row[f"{kind}_phases"].items())
     return "\n".join(lines)
 
 
@@ -290,7 +296,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--quick", action="store_true", help="100 and 400 lessons, one repeat")
     parser.add_argument("--plain-max", type=int, default=None,
                         help="build plain Material only up to this many lessons (it grows with the square)")
-    parser.add_argument("--phases", action="store_true", help="also time each phase of our build (one build)")
+    parser.add_argument("--phases", action="store_true", help="also time each phase of both builds (one build each)")
     parser.add_argument("--work", type=Path, default=WORK / "site_build", help="scratch folder")
     parser.add_argument("--output", default="site_build.json", help="file name under benchmarks/results/")
     args = parser.parse_args(argv)
