@@ -39,8 +39,19 @@ class YamlDocument:
         return 1
 
 
-class _Loader(yaml.SafeLoader):
-    """SafeLoader that only ever composes; construction happens in `_build`."""
+# libyaml (PyYAML's C parser) when it is there: the same events and nodes, about ten times faster.
+# It places some syntax errors a line later than the pure-Python parser, so a file that fails is
+# read again by the Python parser, whose line numbers the error messages use.
+_FAST = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def _compose(text: str, path: str, loader: type[yaml.SafeLoader]) -> yaml.Node | None:
+    _refuse_anchors(text, path, loader)
+    composer = loader(text)
+    try:
+        return composer.get_single_node()
+    finally:
+        composer.dispose()
 
 
 def parse_yaml(text: str, path: str) -> YamlDocument:
@@ -53,12 +64,10 @@ def parse_yaml(text: str, path: str) -> YamlDocument:
             "split it into smaller files",
         )
     try:
-        _refuse_anchors(text, path)
-        loader = _Loader(text)
         try:
-            node = loader.get_single_node()
-        finally:
-            loader.dispose()
+            node = _compose(text, path, _FAST)
+        except yaml.YAMLError:
+            node = _compose(text, path, yaml.SafeLoader)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = mark.line + 1 if mark else 1
@@ -80,10 +89,10 @@ def parse_yaml(text: str, path: str) -> YamlDocument:
     return document
 
 
-def _refuse_anchors(text: str, path: str) -> None:
+def _refuse_anchors(text: str, path: str, loader: type[yaml.SafeLoader]) -> None:
     """Stream the events once: refuse anchors, aliases and deep nesting before building anything."""
     depth = 0
-    for event in yaml.parse(text, Loader=yaml.SafeLoader):
+    for event in yaml.parse(text, Loader=loader):
         anchor = getattr(event, "anchor", None)
         if isinstance(event, yaml.AliasEvent) or anchor is not None:
             raise ContentError(

@@ -12,37 +12,34 @@ import base64
 import hashlib
 import re
 from collections.abc import Iterable
-from html.parser import HTMLParser
 from pathlib import Path
+
+from selectolax.lexbor import LexborHTMLParser
 
 HASHES_FILE = Path(__file__).resolve().parents[2] / "templates" / "material" / "csp-hashes.txt"
 NOT_EXECUTED = {"application/json", "application/ld+json", "text/template"}
 META_MARKER = '<meta http-equiv="Content-Security-Policy"'
 
 
-class _InlineScripts(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=False)
-        self.scripts: list[str] = []
-        self._current: list[str] | None = None
-        self.handlers: list[str] = []
+def _scan(html: str) -> tuple[list[str], list[str]]:
+    """The executable inline scripts and the inline handlers (or javascript: URLs) of one page.
 
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        values = dict(attrs)
-        self.handlers += [name for name, _ in attrs if name.startswith("on")]
-        self.handlers += [f"{name}=javascript:" for name, value in attrs
-                          if name in ("href", "src") and (value or "").strip().lower().startswith("javascript:")]
-        if tag == "script" and "src" not in values and (values.get("type") or "").lower() not in NOT_EXECUTED:
-            self._current = []
-
-    def handle_data(self, data: str) -> None:
-        if self._current is not None:
-            self._current.append(data)
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag == "script" and self._current is not None:
-            self.scripts.append("".join(self._current))
-            self._current = None
+    Lexbor (through selectolax) parses the page as a browser does, so a script's text is exactly
+    what the browser hashes; it is about a hundred times faster than html.parser on a full page.
+    """
+    scripts: list[str] = []
+    handlers: list[str] = []
+    for node in LexborHTMLParser(html).root.traverse(include_text=False):
+        attributes = node.attributes
+        for name, value in attributes.items():
+            if name.startswith("on"):
+                handlers.append(name)
+            elif name in ("href", "src") and (value or "").strip().lower().startswith("javascript:"):
+                handlers.append(f"{name}=javascript:")
+        if (node.tag == "script" and "src" not in attributes
+                and (attributes.get("type") or "").lower() not in NOT_EXECUTED):
+            scripts.append(node.text(deep=True))
+    return scripts, handlers
 
 
 def script_hash(source: str) -> str:
@@ -52,16 +49,12 @@ def script_hash(source: str) -> str:
 
 def inline_script_hashes(html: str) -> set[str]:
     """Hashes of the executable inline scripts in one page."""
-    parser = _InlineScripts()
-    parser.feed(html)
-    return {script_hash(source) for source in parser.scripts}
+    return {script_hash(source) for source in _scan(html)[0]}
 
 
 def inline_handlers(html: str) -> list[str]:
     """Inline event handlers and javascript: URLs, which no hash can allow."""
-    parser = _InlineScripts()
-    parser.feed(html)
-    return parser.handlers
+    return _scan(html)[1]
 
 
 def allowed_hashes(path: Path = HASHES_FILE) -> set[str]:
@@ -98,11 +91,11 @@ def unlisted_scripts(site: Path, allowed: set[str]) -> list[str]:
     """Pages with an inline script or handler that the policy would block: 'page: hash' lines."""
     problems: list[str] = []
     for page in sorted(site.rglob("*.html")):
-        html = page.read_text(encoding="utf-8")
+        scripts, handlers = _scan(page.read_text(encoding="utf-8"))
         shown = page.relative_to(site).as_posix()
         problems += [f"{shown}: inline script {value} is not in {HASHES_FILE.name}"
-                     for value in sorted(inline_script_hashes(html) - allowed)]
-        problems += [f"{shown}: inline handler {name} cannot be allowed by a hash" for name in inline_handlers(html)]
+                     for value in sorted({script_hash(source) for source in scripts} - allowed)]
+        problems += [f"{shown}: inline handler {name} cannot be allowed by a hash" for name in handlers]
     return problems
 
 
