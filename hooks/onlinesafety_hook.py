@@ -11,7 +11,7 @@ from pathlib import Path
 from mkdocs.exceptions import Abort
 from mkdocs.structure.files import File, Files
 
-from onlinesafety.checks import run_checks
+from onlinesafety.checks.background import GateFailed, start_gate
 from onlinesafety.cli.check import running_in_ci
 from onlinesafety.loading import ContentErrors, load_library
 from onlinesafety.site import site_files
@@ -32,11 +32,8 @@ def on_config(config):
     except ContentErrors as errors:
         raise Abort("\n" + errors.report())
     ci = running_in_ci() or bool(config.get("strict"))
-    errors = [finding for finding in run_checks(library, today=dt.date.today(), ci=ci)
-              if finding.severity == "error"]
-    if errors:
-        raise Abort("\n" + "\n".join(str(finding) for finding in errors)
-                    + f"\n{len(errors)} quality-gate error(s); run `python -m onlinesafety check`.")
+    # The gate checks on a second core while MkDocs reads the pages; on_env waits for it, before any page is written.
+    _state["gate"] = start_gate(library, today=dt.date.today(), ci=ci)
     _state["library"] = library
     docs = Path(config.docs_dir)
     handwritten = {path.relative_to(docs).as_posix() for path in docs.rglob("*.md")}
@@ -50,6 +47,24 @@ def on_files(files: Files, config) -> Files:
             raise Abort(f"content/pages/{path} clashes with a generated page of the same path; rename it")
         files.append(File.generated(config, path, content=text))
     return files
+
+
+def on_env(env, config, files):
+    try:
+        findings = _state.pop("gate").findings()
+    except GateFailed as error:
+        raise Abort(str(error))
+    errors = [finding for finding in findings if finding.severity == "error"]
+    if errors:
+        raise Abort("\n" + "\n".join(str(finding) for finding in errors)
+                    + f"\n{len(errors)} quality-gate error(s); run `python -m onlinesafety check`.")
+    return env
+
+
+def on_build_error(error):
+    gate = _state.pop("gate", None)
+    if gate is not None:
+        gate.cancel()
 
 
 def on_page_markdown(markdown, page, config, files):

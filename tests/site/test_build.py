@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 import jsonschema
 
@@ -92,3 +93,18 @@ def test_page_shows_its_review_date(built_site):
 def test_footer_states_the_licences(built_site):
     html = (built_site / "index.html").read_text(encoding="utf-8")
     assert "CC BY 4.0" in html and "MIT" in html
+
+
+def test_a_quality_gate_error_fails_the_build_before_any_page_is_written(tmp_path):
+    project = copy_project(tmp_path / "project")
+    lesson = project / "content" / "lessons" / "4-7" / "live-streaming-4-7.yml"
+    text, replaced = re.subn(r"(pupil_material: >-\n)(\s+)", r"\1\2Bad people are watching you on the camera. ",
+                             lesson.read_text(encoding="utf-8"), count=1)
+    assert replaced == 1
+    lesson.write_text(text, encoding="utf-8")
+    result = build_site(project, tmp_path / "out")
+    output = result.stdout + result.stderr
+    assert result.returncode != 0
+    assert "content/lessons/4-7/live-streaming-4-7.yml:" in output and "wording/fear" in output
+    assert "quality-gate error(s)" in output
+    assert not list((tmp_path / "out").rglob("*.html"))
