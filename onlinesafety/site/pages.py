@@ -36,6 +36,11 @@ def allowed_tags() -> list[str]:
     return [TAG_LESSON, TAG_PARENT, TAG_HELP, TAG_STAFF, *(band_tag(band) for band in Band)]
 
 
+# Scripts that only their own page loads (templates/material/main.html reads `scripts:`).
+FINDER_SCRIPT = "assets/javascripts/lesson-finder.js"
+BUILDER_SCRIPT = "assets/javascripts/newsletter-builder.js"
+
+
 def _front(title: str, description: str, item: Reviewed | None = None, *, tags: Iterable[str] = (),
            reviewed: dt.date | None = None, interval: int = 12, **extra: Any) -> dict[str, Any]:
     reviewed = item.reviewed if item is not None else reviewed
@@ -135,7 +140,7 @@ def generate_pages(library: Library, *, today: dt.date | None = None) -> dict[st
     pages[paths.FINDER] = render(
         "finder.md.j2", paths.FINDER,
         _front("Find a lesson", "Filter every lesson plan by age band and topic.", reviewed=newest,
-               tags=[TAG_LESSON]),
+               tags=[TAG_LESSON], scripts=[FINDER_SCRIPT]),
         bands=list(Band), topics=topics, lessons=library.lessons_for(), cited=[],
     )
     pages[paths.CURRICULUM_MAP] = render(
@@ -149,7 +154,7 @@ def generate_pages(library: Library, *, today: dt.date | None = None) -> dict[st
     pages[paths.BUILDER] = render(
         "builder.md.j2", paths.BUILDER,
         _front("Newsletter builder", "Copy ready-made online-safety pieces for your school newsletter and social media.",
-               reviewed=_latest(library.snippets.values()) or newest, tags=[TAG_STAFF]),
+               reviewed=_latest(library.snippets.values()) or newest, tags=[TAG_STAFF], scripts=[BUILDER_SCRIPT]),
         builder_html=builder_page(library), feed_atom=paths.md_link(paths.BUILDER, paths.FEED_ATOM),
         feed_json=paths.md_link(paths.BUILDER, paths.FEED_JSON),
         snippets_json=paths.md_link(paths.BUILDER, paths.SNIPPETS_JSON), cited=[],

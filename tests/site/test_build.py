@@ -108,3 +108,12 @@ def test_a_quality_gate_error_fails_the_build_before_any_page_is_written(tmp_pat
     assert "content/lessons/4-7/live-streaming-4-7.yml:" in output and "wording/fear" in output
     assert "quality-gate error(s)" in output
     assert not list((tmp_path / "out").rglob("*.html"))
+
+
+def test_page_scripts_load_only_on_their_own_pages(built_site):
+    own = {"lesson-finder.js": "lessons/index.html", "newsletter-builder.js": "newsletters/builder/index.html"}
+    for page in built_site.rglob("*.html"):
+        html = page.read_text(encoding="utf-8")
+        shown = page.relative_to(built_site).as_posix()
+        for script, home in own.items():
+            assert (f"javascripts/{script}\"" in html) == (shown == home), (shown, script)
