@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import time
+
 import pytest
 
 from onlinesafety.checks import background
@@ -30,39 +33,35 @@ def test_the_background_gate_finds_what_the_gate_here_finds(tree: Tree) -> None:
     assert there.findings() is found  # asking again does not wait again
 
 
-@needs_fork
-def test_an_exception_in_the_child_is_raised_here_with_its_traceback(tree: Tree, monkeypatch) -> None:
+def _gate_whose_checks_are(replacement, tree: Tree, monkeypatch) -> background.GateRun:
+    """A background gate whose child runs `replacement` instead of the checks (the fork copies the patch)."""
     import onlinesafety.checks as checks
 
-    def broken(*args, **kwargs):
-        raise ValueError("planted failure")
+    monkeypatch.setattr(checks, "run_checks", replacement)
+    return start_gate(tree.load(), today=TODAY, ci=False, background=True)
 
-    monkeypatch.setattr(checks, "run_checks", broken)  # the forked child sees the patched module
-    gate = start_gate(tree.load(), today=TODAY, ci=False, background=True)
+
+def _raise(*args, **kwargs):
+    raise ValueError("planted failure")
+
+
+@needs_fork
+def test_an_exception_in_the_child_is_raised_here_with_its_traceback(tree: Tree, monkeypatch) -> None:
+    gate = _gate_whose_checks_are(_raise, tree, monkeypatch)
     with pytest.raises(GateFailed, match="planted failure"):
         gate.findings()
 
 
 @needs_fork
 def test_a_child_that_dies_is_reported_not_waited_for(tree: Tree, monkeypatch) -> None:
-    import os
-
-    import onlinesafety.checks as checks
-
-    monkeypatch.setattr(checks, "run_checks", lambda *args, **kwargs: os._exit(3))
-    gate = start_gate(tree.load(), today=TODAY, ci=False, background=True)
+    gate = _gate_whose_checks_are(lambda *args, **kwargs: os._exit(3), tree, monkeypatch)
     with pytest.raises(GateFailed, match="exit code 3"):
         gate.findings()
 
 
 @needs_fork
 def test_a_cancelled_gate_leaves_no_process_behind(tree: Tree, monkeypatch) -> None:
-    import time
-
-    import onlinesafety.checks as checks
-
-    monkeypatch.setattr(checks, "run_checks", lambda *args, **kwargs: time.sleep(60))
-    gate = start_gate(tree.load(), today=TODAY, ci=False, background=True)
+    gate = _gate_whose_checks_are(lambda *args, **kwargs: time.sleep(60), tree, monkeypatch)
     gate.cancel()
     assert not gate._process.is_alive()
 
