@@ -10,6 +10,7 @@ import css_inline
 from .errors import NewsletterErrors, problem
 from .render import Renderer
 from .richtext import wrap_text
+from .stand_ins import StandIn
 
 EMAIL_LIMIT = 100 * 1024  # Gmail clips messages over about 102 KB
 SOCIAL_SHORT_LIMIT = 280
@@ -21,10 +22,15 @@ _EMAIL_INLINER = css_inline.CSSInliner(keep_at_rules=True, load_remote_styleshee
 _FRAGMENT_INLINER = css_inline.CSSInliner(keep_style_tags=False, keep_at_rules=False, load_remote_stylesheets=False)
 
 
-def email_html(renderer: Renderer, context: dict[str, Any], where: str) -> str:
-    """A complete email: table layout, styles inline, dark-mode colours, at most 100 KB."""
+def email_html(renderer: Renderer, context: dict[str, Any], where: str, stand_in: StandIn | None = None) -> str:
+    """A complete email: table layout, styles inline, dark-mode colours, at most 100 KB.
+
+    With `stand_in`, the inlining is done once for every school with the same shape (see stand_ins.py).
+    """
     source = renderer.render("html", "email.html.j2", context)
-    result = _EMAIL_INLINER.inline(source)
+    result = stand_in.inline(renderer, "email.html.j2", source, _inline_email) if stand_in else None
+    if result is None:
+        result = _inline_email(source)
     size = len(result.encode("utf-8"))
     if size > EMAIL_LIMIT:
         raise NewsletterErrors([problem(where, 1, None, f"the email is {size // 1024} KB; the limit is "
@@ -33,10 +39,22 @@ def email_html(renderer: Renderer, context: dict[str, Any], where: str) -> str:
     return result
 
 
-def fragment_html(renderer: Renderer, context: dict[str, Any]) -> str:
+def fragment_html(renderer: Renderer, context: dict[str, Any], stand_in: StandIn | None = None) -> str:
     """HTML to paste into a newsletter tool: every style inline; no style tags, classes, ids, scripts or comments."""
     source = renderer.render("html", "fragment.html.j2", context)
-    return _clean_serialised(_FRAGMENT_INLINER.inline_fragment(source, "")).strip() + "\n"
+    result = (stand_in.inline(renderer, "fragment.html.j2", source, _inline_fragment, _clean_serialised)
+              if stand_in else None)
+    if result is None:
+        result = _clean_serialised(_inline_fragment(source))
+    return result.strip() + "\n"
+
+
+def _inline_email(source: str) -> str:
+    return _EMAIL_INLINER.inline(source)
+
+
+def _inline_fragment(source: str) -> str:
+    return _FRAGMENT_INLINER.inline_fragment(source, "")
 
 
 def plain_text(renderer: Renderer, context: dict[str, Any]) -> str:

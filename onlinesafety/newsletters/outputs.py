@@ -24,6 +24,7 @@ from .render import (
     LENGTHS, Renderer, audience_label, context, date_label, piece_view, school_view, season_label,
     social_posts,
 )
+from .stand_ins import StandIn, StandIns
 from .term import TermWeek
 
 Files = dict[tuple[str, ...], str]
@@ -78,25 +79,39 @@ def school_files(library: Library, profile: SchoolProfile, renderer: Renderer, s
                  term: list[TermWeek] | None = None, cache: dict[tuple[Any, ...], Any] | None = None) -> Files:
     """Every file for one school, keyed by its path inside the school's folder.
 
-    `cache` (one dict for a whole run) keeps each piece's prepared text for schools that share a base URL.
+    `cache` (one dict for a whole run) keeps each piece's prepared text for schools that share a base URL,
+    and the shapes of emails and fragments: each inlined once, with stand-ins for the schools' values
+    (see stand_ins.py).
     """
     cache = {} if cache is None else cache
     region = library.regions[profile.region]
     school = school_view(profile, region)
     colours = colours_for(profile.brand_colour)
+    # our own templates only: a school's templates may style by attribute values
+    stand_ins = StandIns.of(school, colours) if renderer.school_templates is None else None
     files: Files = {}
     groups: list[PreviewGroup] = []
+
+    def prepared(snippet: Snippet, length: str, base_url: str, issue_date: dt.date | None) -> Any:
+        key = (snippet.id, length, base_url, issue_date)
+        piece = cache.get(key)
+        if piece is None:
+            piece = cache[key] = piece_view(library, snippet, length, base_url, issue_date)
+        return piece
 
     def add_piece(prefix: tuple[str, ...], snippet: Snippet, group: PreviewGroup,
                   issue_date: dt.date | None = None) -> None:
         where = library.origin(snippet).path if id(snippet) in library.origins else snippet.id
         social = social_posts(snippet, profile.base_url)
+        stand_in_social = social_posts(snippet, stand_ins.base_url) if stand_ins else None
         for length in selection.lengths:
-            key = (snippet.id, length, profile.base_url, issue_date)
-            piece = cache.get(key)
-            if piece is None:
-                piece = cache[key] = piece_view(library, snippet, length, profile.base_url, issue_date)
+            piece = prepared(snippet, length, profile.base_url, issue_date)
             values = context(school, piece, colours, social)
+            stand_in = None
+            if stand_ins is not None:
+                stand_in_piece = prepared(snippet, length, stand_ins.base_url, issue_date)
+                stand_in = StandIn(stand_ins, context(stand_ins.school, stand_in_piece, stand_ins.colours,
+                                                      stand_in_social), cache)
             folder = (*prefix, snippet.id, length)
             links: list[tuple[str, str]] = []
             fragment = None
@@ -104,9 +119,9 @@ def school_files(library: Library, profile: SchoolProfile, renderer: Renderer, s
                 if kind == "social":
                     continue
                 if kind == "email":
-                    text = email_html(renderer, values, where)
+                    text = email_html(renderer, values, where, stand_in)
                 elif kind == "fragment":
-                    text = fragment = fragment_html(renderer, values)
+                    text = fragment = fragment_html(renderer, values, stand_in)
                 elif kind == "text":
                     text = plain_text(renderer, values)
                 else:
@@ -118,7 +133,7 @@ def school_files(library: Library, profile: SchoolProfile, renderer: Renderer, s
             posts = social_texts(social.short, social.long, where)
             for name, text in posts.items():
                 files[(*prefix, snippet.id, f"{name}.txt")] = text
-            group.entries.append(PreviewEntry(piece_view(library, snippet, "short", profile.base_url, issue_date),
+            group.entries.append(PreviewEntry(prepared(snippet, "short", profile.base_url, issue_date),
                                               [(name, "/".join((*prefix, snippet.id, f"{name}.txt")))
                                                for name in posts], None, social))
 
