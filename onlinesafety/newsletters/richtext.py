@@ -414,16 +414,17 @@ def wrap_text(value: str, width: int = WRAP_WIDTH) -> str:
     out: list[str] = []
     for line in value.split("\n"):
         line = line.rstrip()
-        if len(line) <= width:
-            out.append(line)
-            continue
-        marker = _LIST_MARKER.match(line)
-        size = len(marker.group(1)) if marker else len(line) - len(line.lstrip(" "))
-        chunks = _chunks(max(width - size, 10)).findall(line, size)
-        indent = " " * size
-        out.append(line[:size] + chunks[0])
-        out.extend(indent + chunk for chunk in chunks[1:])
+        out.append(line if len(line) <= width else _wrap_line(line, width))
     return "\n".join(out)
+
+
+@lru_cache(maxsize=8192)  # a piece's paragraphs are the same for every school
+def _wrap_line(line: str, width: int) -> str:
+    marker = _LIST_MARKER.match(line)
+    size = len(marker.group(1)) if marker else len(line) - len(line.lstrip(" "))
+    chunks = _chunks(max(width - size, 10)).findall(line, size)
+    indent = " " * size
+    return "\n".join([line[:size] + chunks[0], *(indent + chunk for chunk in chunks[1:])])
 
 
 @lru_cache(maxsize=8)
