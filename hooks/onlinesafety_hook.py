@@ -1,6 +1,8 @@
 """MkDocs adapter: asks the onlinesafety package for pages and files; holds no content logic.
 
-Loaded through `hooks:` in mkdocs.yml. Content errors stop the build with file:line messages.
+Loaded through `hooks:` in mkdocs.yml. Content errors stop the build with file:line messages. The
+quality gate starts in on_config (on the second core where it can) and is waited for in on_env, after
+MkDocs has read every page and before it writes any.
 """
 
 from __future__ import annotations
