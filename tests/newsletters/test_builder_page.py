@@ -177,8 +177,10 @@ def fill_in(page) -> None:
 
 
 def contrast(page, selector: str) -> float:
-    """WCAG contrast between an element's text and its (opaque) background, as the browser computes them."""
-    return page.locator(selector).evaluate("""e => {
+    """WCAG contrast between an element's text and its (opaque) background, as the browser computes them,
+    once the element's colour transitions (Material fades buttons on hover and focus) have finished."""
+    return page.locator(selector).evaluate("""async e => {
+        await Promise.all(e.getAnimations().map(animation => animation.finished));
         const rgb = c => c.match(/[\\d.]+/g).slice(0, 3).map(Number);
         const lum = c => { const [r, g, b] = rgb(c).map(v => { v /= 255;
             return v <= 0.04045 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4); });
