@@ -33,6 +33,7 @@ import html
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
+from operator import itemgetter
 from typing import Any
 
 from markupsafe import escape
@@ -110,19 +111,20 @@ class StandIns:
         return StandIns(stand_in, replace(colours, **shown_colours), str(stand_in.base_url), escaped)
 
 
-@dataclass(frozen=True)
 class _Cut:
     """A document cut at its stand-ins: the text between them, and each stand-in's (form, number)."""
 
-    texts: list[str]
-    slots: tuple[tuple[str, int], ...]
+    def __init__(self, texts: list[str], slots: list[tuple[str, int]]) -> None:
+        self.texts, self.slots = texts, tuple(slots)
+        self._parts = [""] * (2 * len(texts) - 1)
+        self._parts[::2] = texts
+        self._pick = itemgetter(*slots) if len(slots) > 1 else lambda escaped: [escaped[slot] for slot in slots]
 
     def join(self, escaped: dict[tuple[str, int], str]) -> str:
         """The document with each stand-in replaced by its value, as its form writes it."""
-        parts: list[str | None] = [None] * (2 * len(self.texts) - 1)
-        parts[::2] = self.texts
-        parts[1::2] = [escaped[slot] for slot in self.slots]
-        return "".join(parts)  # type: ignore[arg-type]
+        parts = self._parts.copy()
+        parts[1::2] = self._pick(escaped)
+        return "".join(parts)
 
 
 @dataclass(frozen=True)
