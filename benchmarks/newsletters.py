@@ -102,12 +102,17 @@ def bare_contexts(library: Library, profiles: list[SchoolProfile]) -> list[tuple
 
 
 def bare_render(jobs: list[tuple[str, str, dict[str, Any]]]) -> int:
-    """The same templates and data rendered by plain Jinja2 in a loop: no inlining, checks or writing."""
+    """The same templates and data rendered by plain Jinja2 in a loop: no inlining, checks or writing.
+
+    auto_reload is off, as in our build: with Jinja2's default every {% include %} looks at the
+    template file's time stamp, which made bare Jinja2 15-25 % slower and our ratio look better.
+    """
     loader = FileSystemLoader(str(TEMPLATES))
+    common: dict[str, Any] = dict(loader=loader, trim_blocks=True, lstrip_blocks=True, auto_reload=False)
     environments = {
-        "html": Environment(loader=loader, autoescape=True, trim_blocks=True, lstrip_blocks=True),
-        "text": Environment(loader=loader, trim_blocks=True, lstrip_blocks=True),
-        "markdown": Environment(loader=loader, trim_blocks=True, lstrip_blocks=True),
+        "html": Environment(autoescape=True, **common),
+        "text": Environment(**common),
+        "markdown": Environment(**common),
     }
     environments["markdown"].filters["md_url"] = str
     templates = {(kind, name): environments[kind].get_template(name) for kind, name, _ in jobs}
