@@ -9,12 +9,14 @@ from typing import Any
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from markupsafe import Markup
 from pydantic import ValidationError
 
 from onlinesafety.model import Library
 from onlinesafety.newsletters import outputs, stand_ins
 from onlinesafety.newsletters.colours import colours_for
-from onlinesafety.newsletters.email import _clean_serialised, _inline_email, _inline_fragment
+from onlinesafety.newsletters.email import _clean_serialised, _inline_email, _inline_fragment, email_html
+from onlinesafety.newsletters.errors import NewsletterErrors
 from onlinesafety.newsletters.outputs import Files, Selection, school_files
 from onlinesafety.newsletters.profile import SchoolProfile
 from onlinesafety.newsletters.render import Renderer, context, make_renderer, piece_view, school_view, social_posts
@@ -179,6 +181,22 @@ def test_a_run_for_one_school_makes_no_shapes(library: Library, profile: SchoolP
     school_files(library, profile, make_renderer(), Selection(), cache=cache)
     assert "seen once" in cache.values()
     assert not any(isinstance(value, Shape) for value in cache.values())
+
+
+def test_an_email_made_from_a_shape_is_still_held_to_the_size_limit(library: Library, profile: SchoolProfile,
+                                                                     renderer: Renderer) -> None:
+    school, colours = school_view(profile, library.regions[profile.region]), colours_for(profile.brand_colour)
+    found = StandIns.of(school, colours)
+    assert found is not None
+    big = Markup("<p>" + "word " * 25000 + "</p>")
+    snippet_ = library.snippets["live-streaming-7-11"]
+    piece = replace(piece_view(library, snippet_, "long", profile.base_url), body_html=big)
+    stand_in_piece = replace(piece_view(library, snippet_, "long", found.base_url), body_html=big)
+    stand_in = StandIn(found, context(found.school, stand_in_piece, found.colours), {})
+    for _ in range(2):  # the first time inlines the school's own document; the second fills the shape
+        with pytest.raises(NewsletterErrors, match="the limit is 100 KB"):
+            email_html(renderer, context(school, piece, colours), "content/snippets/x.yml", stand_in)
+    assert any(isinstance(shape, Shape) for shape in stand_in.shapes.values())
 
 
 def test_values_the_shortcut_does_not_handle(library: Library, profile: SchoolProfile) -> None:
