@@ -1,8 +1,10 @@
 """MkDocs adapter: asks the onlinesafety package for pages and files; holds no content logic.
 
 Loaded through `hooks:` in mkdocs.yml. Content errors stop the build with file:line messages. The
-quality gate starts in on_config (on the second core where it can) and is waited for in on_env, after
-MkDocs has read every page and before it writes any.
+quality gate starts in on_config (in a child process where it can, at low priority, so it uses the
+time a core would otherwise be idle) and is waited for in on_post_build; if it finds errors the site
+folder is emptied and the build fails, so nothing that fails the gate is left to publish. Pages' Markdown is turned into HTML by worker
+processes started in on_nav (onlinesafety/site/parallel_render.py), on every core.
 """
 
 from __future__ import annotations
@@ -11,7 +13,9 @@ import datetime as dt
 from pathlib import Path
 
 from mkdocs.exceptions import Abort
+from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
+from mkdocs.utils import clean_directory
 
 from onlinesafety.checks.background import GateFailed, start_gate
 from onlinesafety.cli.check import running_in_ci
@@ -19,6 +23,7 @@ from onlinesafety.loading import ContentErrors, load_library
 from onlinesafety.site import site_files
 from onlinesafety.site.csp import apply_policy
 from onlinesafety.site.nav import site_nav
+from onlinesafety.site.parallel_render import ParallelRender
 
 _state: dict = {}
 
@@ -34,7 +39,8 @@ def on_config(config):
     except ContentErrors as errors:
         raise Abort("\n" + errors.report())
     ci = running_in_ci() or bool(config.get("strict"))
-    # The gate checks on a second core while MkDocs reads the pages; on_env waits for it, before any page is written.
+    # The gate checks in a child process at low priority while MkDocs builds; on_post_build waits for it
+    # and, if it found errors, empties the site folder and fails the build.
     _state["gate"] = start_gate(library, today=dt.date.today(), ci=ci)
     _state["library"] = library
     docs = Path(config.docs_dir)
@@ -51,32 +57,58 @@ def on_files(files: Files, config) -> Files:
     return files
 
 
+def on_nav(nav, config, files):
+    _stop_render("close")
+    _state["render"] = ParallelRender(config, files, [file.src_uri for file in files.documentation_pages()])
+    return nav
+
+
+def _stop_render(how: str) -> None:
+    render = _state.pop("render", None)
+    if render is not None:
+        getattr(render, how)()
+
+
 def on_env(env, config, files):
-    try:
-        findings = _state.pop("gate").findings()
-    except GateFailed as error:
-        raise Abort(str(error))
-    errors = [finding for finding in findings if finding.severity == "error"]
-    if errors:
-        raise Abort("\n" + "\n".join(str(finding) for finding in errors)
-                    + f"\n{len(errors)} quality-gate error(s); run `python -m onlinesafety check`.")
+    _stop_render("close")  # every page has been read
     return env
 
 
 def on_build_error(error):
+    _stop_render("cancel")
     gate = _state.pop("gate", None)
     if gate is not None:
         gate.cancel()
 
 
+@event_priority(-100)  # after every plugin's: the Markdown compared is the Markdown MkDocs would render
 def on_page_markdown(markdown, page, config, files):
     item = _state["library"].pages.get(page.file.src_uri)
     if item is not None:
         page.meta["review_due"] = item.meta.review_due.isoformat()
+    render = _state.get("render")
+    if render is not None and render.take(page, markdown):
+        return ""  # a worker has rendered it; on_page_content puts its HTML back
     return markdown
 
 
+@event_priority(100)  # before every plugin's: they see the page as MkDocs would have rendered it
+def on_page_content(html, page, config, files):
+    render = _state.get("render")
+    return html if render is None else render.apply(page, html)
+
+
 def on_post_build(config):
+    try:
+        findings = _state.pop("gate").findings()
+    except GateFailed as error:
+        clean_directory(config.site_dir)
+        raise Abort(str(error))
+    errors = [finding for finding in findings if finding.severity == "error"]
+    if errors:
+        clean_directory(config.site_dir)  # nothing that failed the gate is left to publish
+        raise Abort("\n" + "\n".join(str(finding) for finding in errors)
+                    + f"\n{len(errors)} quality-gate error(s); run `python -m onlinesafety check`.")
     problems = apply_policy(Path(config.site_dir))
     if problems:
         raise Abort("\n" + "\n".join(problems) + "\nReview these inline scripts; list the safe ones in "

@@ -22,9 +22,10 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networki
 PROJECT_PARTS = ("mkdocs.yml", "hooks", "templates", "content")
 
 
-def build_site(project: Path, out: Path, *, strict: bool = True) -> subprocess.CompletedProcess[str]:
-    """Run `mkdocs build` on `project` into `out`, as a maintainer would."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+def build_site(project: Path, out: Path, *, strict: bool = True,
+               env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    """Run `mkdocs build` on `project` into `out`, as a maintainer would (`env`: extra variables)."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
     command = [sys.executable, "-m", "mkdocs", "build", "-f", str(project / "mkdocs.yml"), "-d", str(out)]
     if strict:
         command.append("--strict")

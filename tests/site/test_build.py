@@ -95,7 +95,7 @@ def test_footer_states_the_licences(built_site):
     assert "CC BY 4.0" in html and "MIT" in html
 
 
-def test_a_quality_gate_error_fails_the_build_before_any_page_is_written(tmp_path):
+def test_a_quality_gate_error_fails_the_build_and_leaves_no_page_to_publish(tmp_path):
     project = copy_project(tmp_path / "project")
     lesson = project / "content" / "lessons" / "4-7" / "live-streaming-4-7.yml"
     text, replaced = re.subn(r"(pupil_material: >-\n)(\s+)", r"\1\2Bad people are watching you on the camera. ",
