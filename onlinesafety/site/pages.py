@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from ..model import BAND_LABELS, Band, EfcwStrand, Library, Reviewed
+from ..model import BAND_LABELS, Band, EfcwStrand, Lesson, Library, ParentGuide, Reviewed
 from ..checks import review_rows
 from ..model.common import add_months
 from ..newsletters.builder import builder_page
@@ -77,6 +77,14 @@ def generate_pages(library: Library, *, today: dt.date | None = None) -> dict[st
     regions = library.regions_in_order()
     everything = library.items()
     newest = _latest(item for item in everything if isinstance(item, Reviewed))
+    # Looked up once: asking the library for each topic's lessons and guide is linear in the library,
+    # and there is a lookup for every lesson, topic and guide.
+    lessons_by_topic: dict[str, list[Lesson]] = {}
+    for lesson in library.lessons_for():
+        lessons_by_topic.setdefault(lesson.topic, []).append(lesson)
+    guides: dict[str, ParentGuide] = {}
+    for guide in library.parent_guides.values():
+        guides.setdefault(guide.topic, guide)  # the first, as Library.parent_guide_for
 
     for lesson in library.lessons.values():
         path = paths.lesson_path(lesson)
@@ -86,14 +94,14 @@ def generate_pages(library: Library, *, today: dt.date | None = None) -> dict[st
             _front(lesson.title, f"{band_tag(lesson.band)} lesson plan: {lesson.pupil_outcome}", lesson,
                    tags=[TAG_LESSON, band_tag(lesson.band)]),
             lesson=lesson, topic=topic, labels=BAND_LABELS[lesson.band],
-            guide=library.parent_guide_for(lesson.topic), cited=_cited(library, lesson.sources),
+            guide=guides.get(lesson.topic), cited=_cited(library, lesson.sources),
         )
 
     for topic in topics.values():
         path = paths.topic_path(topic)
         pages[path] = render(
             "topic.md.j2", path, _front(topic.title, topic.summary_for_teachers, topic, tags=[TAG_LESSON]),
-            topic=topic, lessons=library.lessons_for(topic=topic.id), guide=library.parent_guide_for(topic.id),
+            topic=topic, lessons=lessons_by_topic.get(topic.id, []), guide=guides.get(topic.id),
             cited=_cited(library, topic.sources),
         )
 
@@ -112,7 +120,7 @@ def generate_pages(library: Library, *, today: dt.date | None = None) -> dict[st
         pages[path] = render(
             "parent_guide.md.j2", path, _front(guide.title, guide.summary, guide, tags=[TAG_PARENT]),
             guide=guide, by_age=[(band, guide.by_age[band]) for band in Band], regions=regions,
-            lessons=library.lessons_for(topic=guide.topic), cited=_cited(library, guide.sources),
+            lessons=lessons_by_topic.get(guide.topic, []), cited=_cited(library, guide.sources),
         )
 
     for region in regions:
