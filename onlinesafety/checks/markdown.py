@@ -64,20 +64,34 @@ _SPACE_RUN = re.compile(r"\s+")
 
 
 def plain_inline(text: str) -> str:
-    """`text` without inline Markdown or HTML, as a reader sees it."""
-    text = IMAGE.sub("", text)
-    text = LINK.sub(r"\1", text)
-    text = REFERENCE_LINK.sub(r"\1", text)
-    text = AUTOLINK.sub(r"\1", text)
-    text = HTML_TAG.sub("", text)
-    text = _ATTRIBUTE_LIST.sub("", text)
-    text = PLACEHOLDER.sub("the link", text)
-    text = _CODE_SPAN.sub(r"\1", text)
-    text = _FOOTNOTE_REF.sub("", text)
+    """`text` without inline Markdown or HTML, as a reader sees it.
+
+    Each pattern runs only if the text has the character it needs (most text has no Markdown at all):
+    the gate calls this for every line of the library.
+    """
+    if "![" in text:
+        text = IMAGE.sub("", text)
+    if "](" in text:
+        text = LINK.sub(r"\1", text)
+    if "][" in text:
+        text = REFERENCE_LINK.sub(r"\1", text)
+    if "<" in text:
+        text = AUTOLINK.sub(r"\1", text)
+        text = HTML_TAG.sub("", text)
+    if "{" in text:
+        text = _ATTRIBUTE_LIST.sub("", text)
+        text = PLACEHOLDER.sub("the link", text)
+    if "`" in text:
+        text = _CODE_SPAN.sub(r"\1", text)
+    if "[^" in text:
+        text = _FOOTNOTE_REF.sub("", text)
     text = text.replace("**", "").replace("__", "").replace("~~", "")
-    text = _EMPHASIS_STAR.sub("", text)
-    text = _EMPHASIS_UNDERSCORE.sub("", text)
-    text = text.replace("&nbsp;", " ").replace("&amp;", "&").replace("&lt;", "<").replace("&gt;", ">")
+    if "*" in text:
+        text = _EMPHASIS_STAR.sub("", text)
+    if "_" in text:
+        text = _EMPHASIS_UNDERSCORE.sub("", text)
+    if "&" in text:
+        text = text.replace("&nbsp;", " ").replace("&amp;", "&").replace("&lt;", "<").replace("&gt;", ">")
     return _SPACE_RUN.sub(" ", text.translate(TYPOGRAPHY)).strip()
 
 

@@ -204,3 +204,44 @@ def test_a_page_description_is_checked_for_its_audience(tree: Tree) -> None:
                      description="Predators are lurking online: what parents must know.")
     assert where(only(tree.check(), "wording/fear")) == [
         (path, tree.line_of(path, "description:"), "wording/fear")]
+
+
+# --- the quick first pass gives the same answers as ignoring case ---------------------------------
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from onlinesafety.checks.wording import FirstPass, lowered_for_search  # noqa: E402
+from onlinesafety.model import Audience, Band  # noqa: E402
+
+_LISTED = ["STRANGER", "Bad People", "naïve", "Self-Generated", "your own FAULT", "kill yourself"]
+_TEXT = st.lists(st.one_of(st.sampled_from(_LISTED), st.text(alphabet="aAsSkKiIſİıK \u2013-'.,", max_size=12)),
+                 max_size=8).map(" ".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_TEXT)
+def test_the_first_pass_finds_what_ignoring_case_finds(text: str) -> None:
+    for word_list in load_word_lists():
+        for audience in Audience:
+            for band in (None, *Band):
+                first_pass = word_list.first_pass(audience, band)
+                if first_pass is None:
+                    continue
+                expected = first_pass.ignoring_case.search(text) is not None
+                assert first_pass.search(text, lowered_for_search(text)) == expected, (word_list.rule, text)
+
+
+def test_text_with_letters_that_lower_case_oddly_is_searched_ignoring_case() -> None:
+    # Ignoring case, the long s matches "s" and the dotted capital I matches "i"; lower-casing loses both.
+    first_pass = FirstPass(r"\bstrangers?\b|\bthis\b")
+    for text in ("a ſtranger", "THİS"):
+        assert lowered_for_search(text) is None
+        assert first_pass.search(text, lowered_for_search(text))
+        assert first_pass.lower_case is not None and not first_pass.lower_case.search(text.lower())
+
+
+def test_a_pattern_with_capitals_or_flags_of_its_own_always_ignores_case() -> None:
+    assert FirstPass(r"\bCEOP\b").lower_case is None
+    assert FirstPass(r"(?-i:Ab)c").lower_case is None
+    assert FirstPass(r"(?<![\w-])stranger(?!\w)\S").lower_case is not None
