@@ -21,9 +21,10 @@ from onlinesafety.checks.background import GateFailed, start_gate
 from onlinesafety.cli.check import running_in_ci
 from onlinesafety.loading import ContentErrors, load_library
 from onlinesafety.site import site_files
-from onlinesafety.site.csp import apply_policy
+from onlinesafety.site.csp import add_policy, allowed_hashes, apply_policy, page_problems
 from onlinesafety.site.nav import site_nav
 from onlinesafety.site.parallel_render import ParallelRender
+from onlinesafety.site.whitespace import collapse
 
 _state: dict = {}
 
@@ -43,6 +44,7 @@ def on_config(config):
     # and, if it found errors, empties the site folder and fails the build.
     _state["gate"] = start_gate(library, today=dt.date.today(), ci=ci)
     _state["library"] = library
+    _state["csp"] = {"allowed": allowed_hashes(), "problems": [], "done": set()}
     docs = Path(config.docs_dir)
     handwritten = {path.relative_to(docs).as_posix() for path in docs.rglob("*.md")}
     config.nav = site_nav(library, handwritten)
@@ -98,6 +100,16 @@ def on_page_content(html, page, config, files):
     return html if render is None else render.apply(page, html)
 
 
+@event_priority(-100)  # after every plugin's: the page as it will be written
+def on_post_page(output, page, config):
+    """Whitespace out; the page checked for inline scripts the policy would block, and given the policy."""
+    html = collapse(output)
+    csp = _state["csp"]
+    csp["problems"] += page_problems(html, page.file.dest_uri, csp["allowed"])
+    csp["done"].add(Path(page.file.abs_dest_path))
+    return add_policy(html, csp["allowed"])
+
+
 def on_post_build(config):
     try:
         findings = _state.pop("gate").findings()
@@ -109,7 +121,8 @@ def on_post_build(config):
         clean_directory(config.site_dir)  # nothing that failed the gate is left to publish
         raise Abort("\n" + "\n".join(str(finding) for finding in errors)
                     + f"\n{len(errors)} quality-gate error(s); run `python -m onlinesafety check`.")
-    problems = apply_policy(Path(config.site_dir))
+    csp = _state.pop("csp")
+    problems = csp["problems"] + apply_policy(Path(config.site_dir), csp["allowed"], done=csp["done"])
     if problems:
         raise Abort("\n" + "\n".join(problems) + "\nReview these inline scripts; list the safe ones in "
                     "templates/material/csp-hashes.txt (python -m onlinesafety csp-hashes SITE_DIR).")

@@ -76,7 +76,7 @@ def add_policy(html: str, hashes: Iterable[str]) -> str:
     if META_MARKER in html:
         return html
     meta = f'{META_MARKER} content="{policy(hashes)}">'
-    return re.sub(r"<head>", "<head>\n    " + meta, html, count=1)
+    return re.sub(r"<head>", "<head>\n" + meta, html, count=1)
 
 
 def headers_file(hashes: Iterable[str]) -> str:
@@ -87,25 +87,36 @@ def headers_file(hashes: Iterable[str]) -> str:
             "  Referrer-Policy: no-referrer\n")
 
 
-def unlisted_scripts(site: Path, allowed: set[str]) -> list[str]:
-    """Pages with an inline script or handler that the policy would block: 'page: hash' lines."""
-    problems: list[str] = []
-    for page in sorted(site.rglob("*.html")):
-        scripts, handlers = _scan(page.read_text(encoding="utf-8"))
-        shown = page.relative_to(site).as_posix()
-        problems += [f"{shown}: inline script {value} is not in {HASHES_FILE.name}"
-                     for value in sorted({script_hash(source) for source in scripts} - allowed)]
-        problems += [f"{shown}: inline handler {name} cannot be allowed by a hash" for name in handlers]
+def page_problems(html: str, shown: str, allowed: set[str]) -> list[str]:
+    """What the policy would block in one page: 'page: hash' lines (empty when clean)."""
+    scripts, handlers = _scan(html)
+    problems = [f"{shown}: inline script {value} is not in {HASHES_FILE.name}"
+                for value in sorted({script_hash(source) for source in scripts} - allowed)]
+    problems += [f"{shown}: inline handler {name} cannot be allowed by a hash" for name in handlers]
     return problems
 
 
-def apply_policy(site: Path, allowed: set[str] | None = None) -> list[str]:
-    """Add the policy to every built page and write _headers; return the problems (empty when clean)."""
+def unlisted_scripts(site: Path, allowed: set[str], *, done: Iterable[Path] = ()) -> list[str]:
+    """Pages with an inline script or handler that the policy would block (pages in `done` were
+    checked as they were built and are skipped)."""
+    skip = {Path(path) for path in done}
+    problems: list[str] = []
+    for page in sorted(site.rglob("*.html")):
+        if page not in skip:
+            problems += page_problems(page.read_text(encoding="utf-8"), page.relative_to(site).as_posix(), allowed)
+    return problems
+
+
+def apply_policy(site: Path, allowed: set[str] | None = None, *, done: Iterable[Path] = ()) -> list[str]:
+    """Add the policy to every built page not in `done` (already given it as it was built) and write
+    _headers; return the problems (empty when clean)."""
     allowed = allowed_hashes() if allowed is None else allowed
-    problems = unlisted_scripts(site, allowed)
+    skip = {Path(path) for path in done}
+    problems = unlisted_scripts(site, allowed, done=skip)
     if problems:
         return problems
     for page in site.rglob("*.html"):
-        page.write_text(add_policy(page.read_text(encoding="utf-8"), allowed), encoding="utf-8")
+        if page not in skip:
+            page.write_text(add_policy(page.read_text(encoding="utf-8"), allowed), encoding="utf-8")
     (site / "_headers").write_text(headers_file(allowed), encoding="utf-8")
     return []
