@@ -60,7 +60,7 @@ def on_files(files: Files, config) -> Files:
 
 
 def on_nav(nav, config, files):
-    _stop_render("close")
+    _stop_render("cancel")  # left over from a build that stopped part way
     _state["render"] = ParallelRender(config, files, [file.src_uri for file in files.documentation_pages()])
     return nav
 
@@ -72,7 +72,8 @@ def _stop_render(how: str) -> None:
 
 
 def on_env(env, config, files):
-    _stop_render("close")  # every page has been read
+    if "render" in _state:
+        _state["render"].close()  # every page has been read; search entries wait for their pages
     return env
 
 
@@ -111,6 +112,7 @@ def on_post_page(output, page, config):
 
 
 def on_post_build(config):
+    _stop_render("finish")
     try:
         findings = _state.pop("gate").findings()
     except GateFailed as error:

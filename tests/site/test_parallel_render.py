@@ -7,7 +7,8 @@ from pathlib import Path
 from types import SimpleNamespace
 
 from onlinesafety.site import parallel_render
-from onlinesafety.site.parallel_render import SWITCH, ParallelRender, Rendered, workers_wanted
+from onlinesafety.site.parallel_render import ParallelRender, Rendered
+from onlinesafety.site.workers import SWITCH, workers_wanted
 from tests.conftest import ROOT, build_site, copy_project
 
 SERIAL = {SWITCH: "0"}
@@ -73,17 +74,31 @@ def _page(uri: str) -> SimpleNamespace:
                            present_anchor_ids=None, links_to_anchors=None)
 
 
-def _render_with(results: list[Rendered], uris: list[str]) -> ParallelRender:
-    render = ParallelRender(None, None, uris, workers=0)
-    render._wanted = set(uris)
-    render._results = iter(results)
+class _Finished:
+    """Stands in for the worker pool: results already there, handed out once each."""
+
+    def __init__(self, results: dict[str, tuple[Rendered | None, list[logging.LogRecord]]]) -> None:
+        self._results = dict(results)
+        self.running = True
+
+    def result(self, key: str):
+        return self._results.pop(key, None)
+
+    def close(self) -> None:
+        self.running = False
+
+    cancel = close
+
+
+def _render_with(results: dict[str, tuple[Rendered | None, list[logging.LogRecord]]]) -> ParallelRender:
+    render = ParallelRender(None, None, [], workers=0)
+    render._workers = _Finished(results)
     return render
 
 
 def test_a_page_whose_markdown_a_plugin_changed_is_rendered_as_usual():
     markdown = "# Hello\n"
-    result = Rendered("a.md", parallel_render._digest(markdown), "<h1>Hello</h1>")
-    render = _render_with([result], ["a.md"])
+    render = _render_with({"a.md": (Rendered(parallel_render._digest(markdown), "<h1>Hello</h1>"), [])})
     assert not render.take(_page("a.md"), markdown + "\nAdded by a plugin.\n")
     page = _page("a.md")
     assert render.apply(page, "<p>rendered here</p>") == "<p>rendered here</p>"
@@ -93,27 +108,69 @@ def test_a_taken_page_gets_the_workers_html_anchors_and_log_records(caplog):
     markdown = "# Hello\n"
     record = logging.LogRecord("mkdocs.structure.pages", logging.WARNING, __file__, 1, "a warning from a worker",
                                None, None)
-    result = Rendered("b.md", parallel_render._digest(markdown), "<h1 id=\"hello\">Hello</h1>", toc=["toc"],
-                      title="Hello", anchors={"hello"}, records=[record])
-    # Results arrive in the workers' order; a page MkDocs reads first waits for its own.
-    other = Rendered("a.md", parallel_render._digest("other"), "<p>other</p>")
-    render = _render_with([other, result], ["a.md", "b.md"])
+    result = Rendered(parallel_render._digest(markdown), "<h1 id=\"hello\">Hello</h1>", toc=["toc"],
+                      title="Hello", anchors={"hello"})
+    render = _render_with({"b.md": (result, [record])})
     page = _page("b.md")
-    assert render.take(page, markdown)
     with caplog.at_level(logging.WARNING, logger="mkdocs"):
-        html = render.apply(page, "")
+        assert render.take(page, markdown)
+    html = render.apply(page, "")
     assert html == "<h1 id=\"hello\">Hello</h1>"
     assert (page.markdown, page.toc, page._title_from_render, page.present_anchor_ids) == (
         markdown, ["toc"], "Hello", {"hello"})
     assert "a warning from a worker" in caplog.text
-    assert render.take(_page("a.md"), "other")
 
 
 def test_a_page_that_failed_in_a_worker_is_rendered_as_usual():
-    render = _render_with([Rendered("a.md", None)], ["a.md"])
+    render = _render_with({"a.md": (None, [])})
     assert not render.take(_page("a.md"), "# Hello\n")
 
 
 def test_pages_not_sent_to_the_workers_are_rendered_as_usual():
-    render = _render_with([], ["a.md"])
+    render = _render_with({})
     assert not render.take(_page("draft.md"), "# Draft\n")
+
+
+def _double(key: str) -> str | None:
+    from onlinesafety.site import workers
+
+    return None if key == "fails" else f"{key}{key}{workers.job()}"
+
+
+def test_workers_hand_back_results_in_any_order_asked_for():
+    from onlinesafety.site.workers import OrderedWorkers
+
+    pool = OrderedWorkers(_double, ["a", "b", "fails", "c"], "!", workers=2)
+    try:
+        assert pool.running
+        assert pool.result("c") == ("cc!", [])
+        assert pool.result("a") == ("aa!", [])
+        assert pool.result("fails") == (None, [])
+        assert pool.result("a") is None  # once each
+        assert pool.result("not given") is None
+    finally:
+        pool.close()
+
+
+class _Index:
+    """Stands in for Material's SearchIndex: indexing a page here appends one entry."""
+
+    def __init__(self) -> None:
+        self.entries: list[dict] = []
+
+    def add_entry_from_context(self, page) -> None:
+        self.entries.append({"location": page.file.src_uri, "text": "indexed here"})
+
+
+def test_search_uses_the_workers_entries_only_for_unchanged_html():
+    index = _Index()
+    render = _render_with({})
+    render._index = index
+    index.add_entry_from_context = render._add_search_entries
+    render._search = {"a.md": (parallel_render._digest("<p>a</p>"), [{"location": "a.md", "text": "from worker"}]),
+                      "b.md": (parallel_render._digest("<p>b</p>"), [{"location": "b.md", "text": "from worker"}])}
+    index.add_entry_from_context(SimpleNamespace(file=SimpleNamespace(src_uri="a.md"), content="<p>a</p>"))
+    index.add_entry_from_context(SimpleNamespace(file=SimpleNamespace(src_uri="b.md"), content="<p>changed</p>"))
+    assert [entry["text"] for entry in index.entries] == ["from worker", "indexed here"]
+    render.finish()
+    assert "add_entry_from_context" not in vars(index)
