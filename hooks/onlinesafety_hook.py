@@ -1,10 +1,11 @@
 """MkDocs adapter: asks the onlinesafety package for pages and files; holds no content logic.
 
 Loaded through `hooks:` in mkdocs.yml. Content errors stop the build with file:line messages. The
-quality gate starts in on_config (in a child process where it can, at low priority, so it uses the
-time a core would otherwise be idle) and is waited for in on_post_build; if it finds errors the site
-folder is emptied and the build fails, so nothing that fails the gate is left to publish. Pages' Markdown is turned into HTML by worker
-processes started in on_nav (onlinesafety/site/parallel_render.py), on every core.
+quality gate starts in on_config (in a child process where it can) and is waited for in
+on_post_build; if it finds errors the site folder is emptied and the build fails, so nothing that
+fails the gate is left to publish. Pages' Markdown is turned into HTML by worker processes started
+in on_nav (onlinesafety/site/parallel_render.py), and pages are put through the theme's templates by
+workers started in on_env (onlinesafety/site/parallel_pages.py): a build uses every core.
 """
 
 from __future__ import annotations
@@ -23,10 +24,15 @@ from onlinesafety.loading import ContentErrors, load_library
 from onlinesafety.site import site_files
 from onlinesafety.site.csp import add_policy, allowed_hashes, apply_policy, page_problems
 from onlinesafety.site.nav import site_nav
+from onlinesafety.site.parallel_pages import ParallelPages, usable
 from onlinesafety.site.parallel_render import ParallelRender
 from onlinesafety.site.whitespace import collapse
 
 _state: dict = {}
+
+
+def on_startup(command, dirty):
+    _state["command"] = command
 
 
 def _project(config) -> Path:
@@ -40,8 +46,8 @@ def on_config(config):
     except ContentErrors as errors:
         raise Abort("\n" + errors.report())
     ci = running_in_ci() or bool(config.get("strict"))
-    # The gate checks in a child process at low priority while MkDocs builds; on_post_build waits for it
-    # and, if it found errors, empties the site folder and fails the build.
+    # The gate checks in a child process while MkDocs builds; on_post_build waits for it and, if it
+    # found errors, empties the site folder and fails the build.
     _state["gate"] = start_gate(library, today=dt.date.today(), ci=ci)
     _state["library"] = library
     _state["csp"] = {"allowed": allowed_hashes(), "problems": [], "done": set()}
@@ -61,24 +67,30 @@ def on_files(files: Files, config) -> Files:
 
 def on_nav(nav, config, files):
     _stop_render("cancel")  # left over from a build that stopped part way
+    _state["nav"] = nav
     _state["render"] = ParallelRender(config, files, [file.src_uri for file in files.documentation_pages()])
     return nav
 
 
 def _stop_render(how: str) -> None:
-    render = _state.pop("render", None)
-    if render is not None:
-        getattr(render, how)()
+    for name in ("render", "pages"):
+        workers = _state.pop(name, None)
+        if workers is not None:
+            getattr(workers, how)()
 
 
+@event_priority(-100)  # after every plugin's: the workers start from the finished environment
 def on_env(env, config, files):
     if "render" in _state:
         _state["render"].close()  # every page has been read; search entries wait for their pages
+    if usable(config, _state.get("command")):
+        _state["pages"] = ParallelPages(config, _state["nav"], files, env, _finish)
     return env
 
 
 def on_build_error(error):
     _stop_render("cancel")
+    _state.pop("nav", None)
     gate = _state.pop("gate", None)
     if gate is not None:
         gate.cancel()
@@ -101,18 +113,32 @@ def on_page_content(html, page, config, files):
     return html if render is None else render.apply(page, html)
 
 
-@event_priority(-100)  # after every plugin's: the page as it will be written
-def on_post_page(output, page, config):
+@event_priority(-100)  # after every plugin's: a worker's page replaces the one-line stand-in
+def on_page_context(context, page, config, nav):
+    pages = _state.get("pages")
+    return context if pages is None else pages.context(page, context)
+
+
+def _finish(output: str, page) -> tuple[str, list[str]]:
     """Whitespace out; the page checked for inline scripts the policy would block, and given the policy."""
     html = collapse(output)
-    csp = _state["csp"]
-    csp["problems"] += page_problems(html, page.file.dest_uri, csp["allowed"])
-    csp["done"].add(Path(page.file.abs_dest_path))
-    return add_policy(html, csp["allowed"])
+    allowed = _state["csp"]["allowed"]
+    return add_policy(html, allowed), page_problems(html, page.file.dest_uri, allowed)
+
+
+@event_priority(-100)  # after every plugin's: the page as it will be written
+def on_post_page(output, page, config):
+    pages = _state.get("pages")
+    built = None if pages is None else pages.built(page)
+    html, problems = built if built is not None else _finish(output, page)
+    _state["csp"]["problems"] += problems
+    _state["csp"]["done"].add(Path(page.file.abs_dest_path))
+    return html
 
 
 def on_post_build(config):
     _stop_render("finish")
+    _state.pop("nav", None)
     try:
         findings = _state.pop("gate").findings()
     except GateFailed as error:

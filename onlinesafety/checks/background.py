@@ -1,17 +1,16 @@
 """Run the quality gate in a child process while the site build goes on.
 
 `start_gate` forks a child process that runs `run_checks` on the loaded library and sends the
-findings back; `GateRun.findings()` waits for them. The child runs at a lower priority, so the
-build's own work comes first and the gate uses the time a core would otherwise be idle. The site
-build asks for the findings when it has finished and, if there are errors, empties the site folder
-and fails, so content that fails the gate is never left to publish. Where fork is not available
+findings back; `GateRun.findings()` waits for them. The site build asks for them when it has
+finished and, if there are errors, empties the site folder and fails, so content that fails the gate
+is never left to publish. (A lower priority for the child was measured and was slower: the build's
+own work runs in worker processes too, so the gate is as much a part of the work as they are.) Where fork is not available
 (Windows, macOS's default) or there is one core, the checks run in this process when asked for,
 with the same result.
 """
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import multiprocessing
 import os
@@ -23,10 +22,6 @@ from ..model import Library
 from .findings import Finding
 
 
-# How much lower the child's priority is than the build's: the build waits for the gate only at the end.
-NICENESS = 10
-
-
 class GateFailed(RuntimeError):
     """The checks raised an exception in the child process; the message carries its traceback."""
 
@@ -34,8 +29,6 @@ class GateFailed(RuntimeError):
 def _child(connection: Connection, library: Library, today: dt.date, ci: bool) -> None:
     from . import run_checks  # the package imports this module
 
-    with contextlib.suppress(OSError):
-        os.nice(NICENESS)  # the build's own work (rendering pages) goes first; the gate takes idle time
     try:
         message: tuple[str, Any] = ("findings", run_checks(library, today=today, ci=ci))
     except BaseException:  # noqa: BLE001 - reported to the parent, which raises it as GateFailed

@@ -174,3 +174,41 @@ def test_search_uses_the_workers_entries_only_for_unchanged_html():
     assert [entry["text"] for entry in index.entries] == ["from worker", "indexed here"]
     render.finish()
     assert "add_entry_from_context" not in vars(index)
+
+
+# --- theme templates in workers (parallel_pages) ----------------------------------------------------
+
+def test_this_sites_build_puts_pages_through_the_theme_in_workers_but_serve_does_not():
+    from mkdocs.config import load_config
+
+    from onlinesafety.site.parallel_pages import usable
+
+    config = load_config(str(ROOT / "mkdocs.yml"))
+    assert usable(config, "build") and usable(config, None)
+    assert not usable(config, "serve")
+
+
+def test_another_plugin_that_changes_written_pages_turns_the_template_workers_off():
+    from onlinesafety.site.parallel_pages import usable
+
+    def ours(output, page, config):
+        return output
+
+    def theirs(output, page, config):
+        return output
+
+    config = SimpleNamespace(plugins=SimpleNamespace(events={"post_page": [ours, theirs]}))
+    assert not usable(config, "build")
+    config.plugins.events["post_page"] = [ours]
+    assert usable(config, "build")
+
+
+def test_a_page_a_template_worker_could_not_build_is_built_as_usual():
+    from onlinesafety.site.parallel_pages import CONTEXT_FLAG, ParallelPages
+
+    pages = ParallelPages.__new__(ParallelPages)
+    pages._built = {}
+    pages._workers = _Finished({"a.md": (None, []), "b.md": (("<html>b</html>", []), [])})
+    context_a, context_b = pages.context(_page("a.md"), {}), pages.context(_page("b.md"), {})
+    assert CONTEXT_FLAG not in context_a and pages.built(_page("a.md")) is None
+    assert context_b[CONTEXT_FLAG] is True and pages.built(_page("b.md")) == ("<html>b</html>", [])
