@@ -14,6 +14,7 @@ theme's JavaScript and people reading the source rely on; this does only the one
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 # Elements whose text is kept exactly as written.
 _KEPT = re.compile(r"<(pre|textarea|code|script|style)\b.*?</\1\s*>", re.DOTALL | re.IGNORECASE)
@@ -30,28 +31,26 @@ def _lines(text: str) -> str:
     return "\n".join([lines[0].rstrip(), *[line for line in middle if line], lines[-1].lstrip()])
 
 
+def _between(pattern: re.Pattern[str], text: str, change: Callable[[str], str]) -> str:
+    """`text` with `change` applied to the stretches between matches of `pattern`; matches kept as they are."""
+    parts: list[str] = []
+    position = 0
+    for match in pattern.finditer(text):
+        parts.append(change(text[position:match.start()]))
+        parts.append(match.group(0))
+        position = match.end()
+    parts.append(change(text[position:]))
+    return "".join(parts)
+
+
 def _outside_tags(text: str) -> str:
     """`_lines` applied between tags only, so an attribute value that spans lines keeps its spaces."""
     if _TAG_WITH_BREAK.search(text) is None:
         return _lines(text)
-    parts: list[str] = []
-    position = 0
-    for tag in _TAG.finditer(text):
-        parts.append(_lines(text[position:tag.start()]))
-        parts.append(tag.group(0))
-        position = tag.end()
-    parts.append(_lines(text[position:]))
-    return "".join(parts)
+    return _between(_TAG, text, _lines)
 
 
 def collapse(html: str) -> str:
     """The page with whitespace runs that hold a line break reduced to one line break, outside the
     elements that keep their text as written."""
-    parts: list[str] = []
-    position = 0
-    for kept in _KEPT.finditer(html):
-        parts.append(_outside_tags(html[position:kept.start()]))
-        parts.append(kept.group(0))
-        position = kept.end()
-    parts.append(_outside_tags(html[position:]))
-    return "".join(parts)
+    return _between(_KEPT, html, _outside_tags)
