@@ -33,7 +33,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from _common import KIB, ROOT, WORK, env, gzip_size, machine, median, python, save, snapshot_package
+from _common import KIB, ROOT, WORK, env, gzip_size, machine, median, python, save, snapshot_package, steal_seconds
 import synthetic
 
 TARGETS = {
@@ -87,10 +87,12 @@ def prepare(size: int, work: Path) -> dict[str, Any]:
             "prepare_seconds": round(time.perf_counter() - started, 1)}
 
 
-def build(project: Path, out: Path) -> tuple[float, float]:
-    """One `mkdocs build` in a child process: (wall seconds, CPU seconds of the child)."""
+def build(project: Path, out: Path) -> tuple[float, float, float | None]:
+    """One `mkdocs build` in a child process: (wall seconds, CPU seconds of the child and its workers,
+    seconds the host stole from this machine meanwhile)."""
     if out.exists():
         shutil.rmtree(out)
+    stolen = steal_seconds()
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
     result = subprocess.run([python(), "-m", "mkdocs", "build", "-f", str(project / "mkdocs.yml"), "-d", str(out)],
@@ -101,7 +103,8 @@ def build(project: Path, out: Path) -> tuple[float, float]:
         raise SystemExit(f"build of {project} failed ({result.returncode}):\n{result.stdout[-3000:]}\n"
                          f"{result.stderr[-3000:]}")
     cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
-    return wall, cpu
+    now = steal_seconds()
+    return wall, cpu, None if stolen is None or now is None else now - stolen
 
 
 def lesson_pages(site: Path) -> dict[str, Any]:
@@ -131,7 +134,7 @@ def run(sizes: list[int], repeats: int, work: Path, plain_max: int | None, phase
         prepared[size] = prepare(size, work)
         print(f"  {prepared[size]['counts']}, {prepared[size]['markdown_pages']} Markdown pages "
               f"({prepared[size]['prepare_seconds']} s)", flush=True)
-    times: dict[tuple[int, str], list[tuple[float, float]]] = {}
+    times: dict[tuple[int, str], list[tuple[float, float, float | None]]] = {}
     for repeat in range(repeats):
         for size in sizes:
             kinds = ["ours", "plain"] if repeat % 2 == 0 else ["plain", "ours"]
@@ -140,10 +143,11 @@ def run(sizes: list[int], repeats: int, work: Path, plain_max: int | None, phase
             for kind in kinds:
                 item = prepared[size]
                 project = item["project"] if kind == "ours" else item["plain"]
-                wall, cpu = build(project, work / str(size) / f"site-{kind}")
-                times.setdefault((size, kind), []).append((wall, cpu))
+                wall, cpu, stolen = build(project, work / str(size) / f"site-{kind}")
+                times.setdefault((size, kind), []).append((wall, cpu, stolen))
                 print(f"  repeat {repeat + 1}/{repeats}: {size:>5} lessons, {kind:>5}: {wall:7.1f} s wall, "
-                      f"{cpu:7.1f} s CPU", flush=True)
+                      f"{cpu:7.1f} s CPU, {stolen if stolen is not None else float('nan'):5.1f} s stolen by the host",
+                      flush=True)
     rows = []
     for size in sizes:
         row: dict[str, Any] = {"lessons": size, "counts": prepared[size]["counts"],
@@ -153,10 +157,11 @@ def run(sizes: list[int], repeats: int, work: Path, plain_max: int | None, phase
             if not runs:
                 continue
             row[kind] = {
-                "wall_seconds": [round(wall, 2) for wall, _ in runs],
-                "cpu_seconds": [round(cpu, 2) for _, cpu in runs],
-                "wall_median": round(median([wall for wall, _ in runs]), 2),
-                "cpu_median": round(median([cpu for _, cpu in runs]), 2),
+                "wall_seconds": [round(wall, 2) for wall, _, _ in runs],
+                "cpu_seconds": [round(cpu, 2) for _, cpu, _ in runs],
+                "stolen_seconds": [None if stolen is None else round(stolen, 2) for _, _, stolen in runs],
+                "wall_median": round(median([wall for wall, _, _ in runs]), 2),
+                "cpu_median": round(median([cpu for _, cpu, _ in runs]), 2),
                 **lesson_pages(work / str(size) / f"site-{kind}"),
             }
         if "plain" in row:
