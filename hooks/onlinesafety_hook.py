@@ -66,13 +66,13 @@ def on_files(files: Files, config) -> Files:
 
 
 def on_nav(nav, config, files):
-    _stop_render("cancel")  # left over from a build that stopped part way
+    _stop_workers("cancel")  # left over from a build that stopped part way
     _state["nav"] = nav
     _state["render"] = ParallelRender(config, files, [file.src_uri for file in files.documentation_pages()])
     return nav
 
 
-def _stop_render(how: str) -> None:
+def _stop_workers(how: str) -> None:
     for name in ("render", "pages"):
         workers = _state.pop(name, None)
         if workers is not None:
@@ -89,7 +89,7 @@ def on_env(env, config, files):
 
 
 def on_build_error(error):
-    _stop_render("cancel")
+    _stop_workers("cancel")
     _state.pop("nav", None)
     gate = _state.pop("gate", None)
     if gate is not None:
@@ -137,7 +137,7 @@ def on_post_page(output, page, config):
 
 
 def on_post_build(config):
-    _stop_render("finish")
+    _stop_workers("finish")
     _state.pop("nav", None)
     try:
         findings = _state.pop("gate").findings()

@@ -60,10 +60,6 @@ class ParallelPages:
                                        (config, nav, files, doc_files, env, finish), workers=count)
         self._built: dict[str, Any] = {}
 
-    @property
-    def running(self) -> bool:
-        return self._workers.running
-
     def context(self, page: Any, context: Any) -> Any:
         """The context for MkDocs' own rendering of `page`: with `built_elsewhere` if a worker built it."""
         if pool.IN_WORKER:

@@ -113,10 +113,6 @@ class ParallelRender:
             if self._index is not None:
                 self._index.add_entry_from_context = self._add_search_entries
 
-    @property
-    def running(self) -> bool:
-        return self._workers.running
-
     def _add_search_entries(self, page: Any) -> None:
         """Stands in for the search index's own method in this process, for this build."""
         found = self._search.pop(page.file.src_uri, None)
