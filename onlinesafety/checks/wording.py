@@ -69,6 +69,8 @@ class WordEntry(BaseModel):
 # characters): text with any of them is searched the slow way.
 _FOLDS_ODDLY = re.compile("[\u0130\u0131\u017f\u212a]")
 _ESCAPE = re.compile(r"\\.")
+# A capital letter, or a group other than (?:...) and lookarounds, such as an inline flag like (?-i:...).
+_CAPITAL_OR_FLAG = re.compile(r"[A-Z]|\(\?(?![:=!]|<[=!])")
 
 
 class FirstPass:
@@ -81,9 +83,8 @@ class FirstPass:
 
     def __init__(self, pattern: str) -> None:
         self.ignoring_case = re.compile(pattern, re.IGNORECASE)
-        capitals = re.search("[A-Z]", _ESCAPE.sub("", pattern)) or "(?" in pattern.replace("(?:", "").replace(
-            "(?<", "").replace("(?=", "").replace("(?!", "")
-        self.lower_case = None if capitals else re.compile(pattern)
+        own_case = _CAPITAL_OR_FLAG.search(_ESCAPE.sub("", pattern))
+        self.lower_case = None if own_case else re.compile(pattern)
 
     def search(self, text: str, lowered: str | None) -> bool:
         """`lowered`: `text.lower()`, or None if `text` has a letter that lower-cases oddly."""
