@@ -81,6 +81,15 @@ class Activity(Strict):
     pupil_material: PupilText
 
 
+class Adaptations(Strict):
+    """How to adapt the lesson: for younger and older pupils in the band, SEND and EAL (teacher-facing)."""
+
+    younger: TeacherText = Field(description="For the youngest or least confident pupils in the band (e.g. Year 3, Reception).")
+    older: TeacherText = Field(description="For the oldest pupils in the band, or to stretch (e.g. Year 6).")
+    send: TeacherText = Field(description="Pupils with special educational needs and disabilities.")
+    eal: TeacherText = Field(description="Pupils learning English as an additional language.")
+
+
 class Safeguarding(Strict):
     """CEOP's delivery rules and Oak's content guidance, as required data."""
 
@@ -120,6 +129,8 @@ class Lesson(Reviewed):
     activities: list[Activity] = Field(min_length=3, max_length=8)
     discussion_questions: list[PupilLine] = Field(min_length=2, max_length=6)
     safeguarding: Safeguarding
+    # Optional while the bands are being brought up to date (issue #12); required once all 30 have it.
+    adaptations: Adaptations | None = None
     curriculum: CurriculumLinks
     sources: list[Slug] = Field(default_factory=list, max_length=12)
 
