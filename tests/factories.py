@@ -123,3 +123,64 @@ def make_content(root: Path, *, lessons: list[dict[str, Any]] | None = None,
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(text, encoding="utf-8")
     return content
+
+
+def materials_data(**overrides: Any) -> dict[str, Any]:
+    """A lesson's classroom materials: a story, a card sort and a worksheet, with an exit ticket."""
+    return _merge({
+        "you_need": ["Print the story pages, one set per group of four.",
+                     "Print and cut out the cards, one set per pair."],
+        "resources": [
+            {"kind": "story", "id": "sams-stream", "title": "Sam's stream",
+             "pages": [{"text": "Sam goes live to show a new dance.",
+                        "picture": {"icon": "material/cellphone", "alt": "A phone"}},
+                       {"text": "Sam ends the stream and tells Dad. Dad says thank you."}]},
+            {"kind": "cards", "id": "live-or-saved", "title": "Live or saved?",
+             "instructions": "Put each card under live or saved.",
+             "groups": ["Live", "Saved"],
+             "cards": [{"text": "A video call with Gran", "group": "Live"},
+                       {"text": "A birthday video", "group": "Saved"}]},
+            {"kind": "worksheet", "id": "safe-plan", "title": "Sam's safe stream plan",
+             "instructions": "Make a plan for Sam.",
+             "tasks": [{"prompt": "Who could Sam go live with?", "space": "lines", "lines": 2},
+                       {"prompt": "Where should Sam be?", "space": "tick",
+                        "options": ["Kitchen", "Bedroom with the door shut"]},
+                       {"prompt": "Draw the grown-up Sam could tell.", "space": "draw", "lines": 6}]},
+        ],
+        "exit_ticket": {"tasks": [{"prompt": "One thing Sam can do if a stream feels wrong:", "lines": 2}]},
+    }, overrides)
+
+
+def check_item(kind: str = "choice", **overrides: Any) -> dict[str, Any]:
+    """One knowledge-check item of each kind, with feedback for every answer."""
+    items = {
+        "choice": {"kind": "choice", "question": "Who can watch a live stream?",
+                   "options": [{"text": "Only my friends", "feedback": "Not always. Others can find it too."},
+                               {"text": "Anyone who can find it", "correct": True,
+                                "feedback": "Yes. That is why Sam keeps it to people Sam knows."}],
+                   "checks": {"learning_point": 1}},
+        "true-false": {"kind": "true-false", "statement": "You can end a call at any time.", "answer": "true",
+                       "feedback": {"true": "Yes. You never need a reason.",
+                                    "false": "You can always end a call. You do not need a reason."},
+                       "checks": {"learning_point": 2}},
+        "sort": {"kind": "sort", "question": "Sort these into live and saved.", "groups": ["Live", "Saved"],
+                 "cards": [{"text": "A video call", "group": "Live", "feedback": "It happens now."},
+                           {"text": "A film", "group": "Saved", "feedback": "It was made earlier."},
+                           {"text": "A stream", "group": "Live", "feedback": "People watch as it happens."}],
+                 "checks": {"strand": "online-relationships"}},
+    }
+    return _merge(items[kind], overrides)
+
+
+def knowledge_checks_data(**overrides: Any) -> dict[str, Any]:
+    def items() -> list[dict[str, Any]]:
+        return [check_item("choice"), check_item("true-false"), check_item("sort")]
+    return _merge({"baseline": items(), "exit": items()}, overrides)
+
+
+def lesson_with_materials(**overrides: Any) -> dict[str, Any]:
+    """A lesson whose activities use the factory materials, with knowledge checks."""
+    base = lesson_data(materials=materials_data(), knowledge_checks=knowledge_checks_data())
+    base["activities"][0]["uses"] = ["live-or-saved"]
+    base["activities"][1]["uses"] = ["sams-stream", "safe-plan"]
+    return _merge(base, overrides)

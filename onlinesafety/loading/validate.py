@@ -29,12 +29,13 @@ def validate_document(
 
 
 def _problem(model: type[BaseModel], document: YamlDocument, path: str, detail: dict[str, Any]) -> ContentProblem:
-    loc = _clean_loc(detail["loc"])
     kind = detail["type"]
+    context = detail.get("ctx") or {}
+    # A model-level check that names its field (model.common.FieldError) is placed on that field's line.
+    loc = _clean_loc(detail["loc"]) + tuple(getattr(context.get("error"), "loc", ()))
     field = dotted(loc) or None
     line = document.line_for(loc)
     given = detail.get("input")
-    context = detail.get("ctx") or {}
     if kind == "missing":
         return ContentProblem(path, line, field, "this required field is missing",
                               f"add '{loc[-1]}:' here; {FIELD_HELP}")
@@ -47,6 +48,10 @@ def _problem(model: type[BaseModel], document: YamlDocument, path: str, detail: 
         expected = context.get("expected", "one of the allowed values")
         return ContentProblem(path, line, field, f"'{_short(given)}' is not allowed here",
                               f"use {expected}")
+    if kind in ("union_tag_invalid", "union_tag_not_found"):
+        tags = str(context.get("expected_tags", "")).replace("kind:", "")
+        return ContentProblem(path, line, field, f"'kind: {_short(str(context.get('tag', '')).removeprefix('kind:'))}' is missing or not known",
+                              f"give 'kind:' one of {tags}".rstrip(" of") if tags else "give 'kind:'")
     if kind == "string_too_long":
         return ContentProblem(path, line, field,
                               f"text is {len(str(given))} characters; the limit is {context.get('max_length')}",
@@ -79,7 +84,7 @@ def _problem(model: type[BaseModel], document: YamlDocument, path: str, detail: 
 def _clean_loc(loc: tuple[Any, ...]) -> tuple[Any, ...]:
     """Drop the validator and union-member names pydantic adds to a location."""
     return tuple(part for part in loc
-                 if not (isinstance(part, str) and (part.startswith("function-") or part.endswith("-str"))))
+                 if not (isinstance(part, str) and (part.startswith(("function-", "kind:")) or part.endswith("-str"))))
 
 
 def _short(value: Any) -> str:

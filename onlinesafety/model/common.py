@@ -109,6 +109,14 @@ ParentText = text(Audience.PARENT, 1500)
 ParentLine = text(Audience.PARENT, 300)
 
 
+class FieldError(ValueError):
+    """A model-level check's error that names the field it is about, so the loader can give its line."""
+
+    def __init__(self, loc: tuple[Any, ...], message: str) -> None:
+        super().__init__(message)
+        self.loc = loc
+
+
 class Strict(BaseModel):
     """Base for every content type: unknown fields are errors, so typos are caught."""
 

@@ -10,6 +10,7 @@ from pydantic import Field, StringConstraints, model_validator
 from .common import (
     Band,
     EfcwStrand,
+    FieldError,
     PupilLine,
     PupilText,
     Reviewed,
@@ -18,6 +19,8 @@ from .common import (
     TeacherLine,
     TeacherText,
 )
+from .knowledge_checks import KnowledgeChecks
+from .materials import Materials
 
 
 class Stage(str, Enum):
@@ -79,6 +82,8 @@ class Activity(Strict):
     minutes: int = Field(ge=2, le=40)
     teacher_notes: TeacherText
     pupil_material: PupilText
+    uses: list[Slug] = Field(default_factory=list, max_length=4,
+                             description="ids of the lesson's materials.resources this activity uses")
 
 
 class Adaptations(Strict):
@@ -97,7 +102,7 @@ class Safeguarding(Strict):
     content_guidance: list[ContentGuidance] = Field(min_length=1, max_length=4)
     dsl_prebrief: TeacherText
     dsl_prebrief_required: bool
-    ground_rules: list[TeacherLine] = Field(min_length=3, max_length=8)
+    ground_rules: list[PupilLine] = Field(min_length=3, max_length=8)  # agreed with the class: on a slide
     distancing: TeacherText
     disclosure_response: TeacherText
     not_for_assemblies: Literal[True] = Field(
@@ -131,6 +136,9 @@ class Lesson(Reviewed):
     safeguarding: Safeguarding
     # Optional while the bands are being brought up to date (issue #12); required once all 30 have it.
     adaptations: Adaptations | None = None
+    # Optional while the classroom materials are being written (issue #11); required once all 30 have them.
+    materials: Materials | None = None
+    knowledge_checks: KnowledgeChecks | None = None
     curriculum: CurriculumLinks
     sources: list[Slug] = Field(default_factory=list, max_length=12)
 
@@ -150,6 +158,31 @@ class Lesson(Reviewed):
         orders = [STAGE_ORDER[stage] for stage in stages]
         if orders != sorted(orders):
             raise ValueError("activities must run in order: starter, then main, then plenary")
+        return self
+
+    @model_validator(mode="after")
+    def _materials_fit_the_lesson(self) -> "Lesson":
+        known = {resource.id for resource in self.materials.resources} if self.materials else set()
+        for number, activity in enumerate(self.activities, start=1):
+            missing = [one for one in activity.uses if one not in known]
+            if missing:
+                raise FieldError(("activities", number - 1, "uses"),
+                                 f"activity {number} ('{activity.title}') uses {', '.join(missing)}, which is not "
+                                 "in materials.resources; add it there or correct the id")
+        used = {one for activity in self.activities for one in activity.uses}
+        unused = sorted(known - used)
+        if unused:
+            raise FieldError(("materials", "resources"),
+                             f"materials.resources {', '.join(unused)} is not used by any activity; add its id to "
+                             "that activity's `uses:` list")
+        if self.knowledge_checks:
+            points = len(self.key_learning_points)
+            for stage in ("baseline", "exit"):
+                for number, item in enumerate(getattr(self.knowledge_checks, stage), start=1):
+                    if item.checks.learning_point and item.checks.learning_point > points:
+                        raise FieldError(("knowledge_checks", stage, number - 1, "checks", "learning_point"),
+                                         f"knowledge_checks.{stage} item {number} checks learning point "
+                                         f"{item.checks.learning_point}, but the lesson has {points}")
         return self
 
     @property
