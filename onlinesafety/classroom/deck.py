@@ -12,7 +12,7 @@ from typing import Union
 from ..model import Lesson, Region
 from ..model.knowledge_checks import Answer
 from ..model.materials import CardSet, Story, Worksheet
-from .help_card import HelpLine, help_lines
+from .help_card import HELP_CARD_MESSAGE, HelpLine, help_lines
 from .placement import Placement
 
 CREDIT = "Adapted from Safe Online Schools lessons and guidance, licensed under CC BY 4.0."
@@ -114,7 +114,8 @@ def lesson_deck(lesson: Lesson, region: Region) -> Deck:
         slides.extend(_activity_slides(lesson, place, number))
     slides.append(_discussion_slide(lesson, place))
     slides.extend(_check_slides(lesson, place, "exit", "What have we learned?"))
-    slides.append(_help_slide(lesson, place, region))
+    slides.append(_signposting_slide(lesson, place))
+    slides.append(help_slide(region))
     slides.append(Slide("credits", "Thank you", (Text(f"{CREDIT}\n\n{LICENCE_URL}"),),
                         notes="Licence: content CC BY 4.0. You may adapt and share this deck; keep the credit line."))
     return Deck(lesson.id, lesson.title, region.id, tuple(slides))
@@ -156,7 +157,7 @@ def _check_slides(lesson: Lesson, place: Placement, stage: str, heading: str) ->
     for number, item in enumerate(items):
         base = ("knowledge_checks", stage, number)
         prompt = place.pupil(*base, "statement" if item.kind == "true-false" else "question")
-        answers = tuple(_placed_answers(place, base, item))
+        answers = tuple(placed_answers(place, base, item))
         correct = "; ".join(answer.text for answer in answers if answer.correct)
         what = (f"key learning point {item.checks.learning_point}" if item.checks.learning_point
                 else f"the strand {item.checks.strand.label}")
@@ -169,14 +170,14 @@ def _check_slides(lesson: Lesson, place: Placement, stage: str, heading: str) ->
     return slides
 
 
-def _placed_answers(place: Placement, base: tuple, item) -> list[Answer]:
+def placed_answers(place: Placement, base: tuple, item) -> list[Answer]:
     """The item's answers, each text taken through the placement rules."""
     if item.kind == "choice":
         return [Answer(place.pupil(*base, "options", n, "text"), option.correct,
                        place.pupil(*base, "options", n, "feedback")) for n, option in enumerate(item.options)]
     if item.kind == "sort":
-        return [Answer(place.pupil(*base, "cards", n, "text"), True, place.pupil(*base, "cards", n, "feedback"))
-                for n in range(len(item.cards))]
+        return [Answer(f'{place.pupil(*base, "cards", n, "text")} → {place.pupil(*base, "cards", n, "group")}', True,
+                       place.pupil(*base, "cards", n, "feedback")) for n in range(len(item.cards))]
     keys = {"true": "true", "false": "false", "it-depends": "it-depends"}
     return [Answer(answer.text, answer.correct, place.pupil(*base, "feedback", keys[_tf_key(answer.text)]))
             for answer in item.answers()]
@@ -248,8 +249,14 @@ def _discussion_slide(lesson: Lesson, place: Placement) -> Slide:
                  notes="Keep discussion about the characters, never about pupils' own experiences.")
 
 
-def _help_slide(lesson: Lesson, place: Placement, region: Region) -> Slide:
-    return Slide("help", "Where to get help", (Text(place.pupil("safeguarding", "signposting")),
-                                               HelpList(tuple(help_lines(region)))),
-                 notes=(f"Help routes for {region.name}. Name the trusted adults in school, and stay in the room "
-                        "for a few minutes at the end so pupils can talk to you privately."))
+def _signposting_slide(lesson: Lesson, place: Placement) -> Slide:
+    return Slide("signposting", "If something worries you", (Text(place.pupil("safeguarding", "signposting")),),
+                 notes="Name the trusted adults in school, and stay in the room for a few minutes at the end so "
+                       "pupils can talk to you privately.")
+
+
+def help_slide(region: Region) -> Slide:
+    """The region's help slide: the same for every lesson, so decks for each country differ only here."""
+    return Slide("help", f"Where to get help: {region.name}",
+                 (Text(HELP_CARD_MESSAGE), HelpList(tuple(help_lines(region)))),
+                 notes=f"Help routes for pupils in {region.name}, from this site's help pages.")
