@@ -1,6 +1,6 @@
 # Two commands do all set-up on a fresh machine (Debian, Python 3.11+):
 #   make serve   builds and serves the site on http://127.0.0.1:8000 (reloads on edits)
-#   make test    installs what the tests need (Debian's chromium included) and runs every test
+#   make test    installs what the tests need (Debian's chromium, poppler and LibreOffice included) and runs every test
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
@@ -17,16 +17,18 @@ $(STAMP): pyproject.toml constraints.txt
 	touch $(STAMP)
 
 serve: $(STAMP)
+	scripts/ensure-system-packages
 	$(BIN)/mkdocs serve --livereload -a $(HOST)
 
 build: $(STAMP)
+	scripts/ensure-system-packages
 	$(BIN)/mkdocs build --strict
 
 check: $(STAMP)
 	$(BIN)/python -m onlinesafety check
 
 test: $(STAMP)
-	scripts/ensure-chromium
+	scripts/ensure-system-packages --test
 	$(BIN)/python -m pytest -n 2 --dist loadgroup -q
 
 clean:

@@ -8,7 +8,8 @@
 For each size, synthetic content in our format (benchmarks/synthetic.py: the real content as templates,
 new ids, renamed characters) goes into a throwaway project under benchmarks/work/site_build/. Our build
 is the whole thing a maintainer runs: load and check every file, run the quality gate, generate the
-pages, build with Material, add the Content-Security-Policy. The plain build is Material with its
+pages, build with Material, add the Content-Security-Policy. It is the HTML-only build
+(ONLINESAFETY_CLASSROOM=0): slide decks and pupil packs are measured by benchmarks/classroom.py. The plain build is Material with its
 default configuration plus `navigation.sections` (no pruning, `font: false`, the search plugin and the
 same Markdown extensions), building the Markdown that `python -m onlinesafety export-markdown` writes
 for the same synthetic project, with MkDocs' default navigation (every page, by folder).

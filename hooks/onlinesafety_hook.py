@@ -19,6 +19,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.utils import clean_directory
 
 from onlinesafety.checks.background import GateFailed, start_gate
+from onlinesafety.classroom import classroom_enabled, classroom_files
 from onlinesafety.cli.check import running_in_ci
 from onlinesafety.loading import ContentErrors, load_library
 from onlinesafety.site import site_files
@@ -58,10 +59,14 @@ def on_config(config):
 
 
 def on_files(files: Files, config) -> Files:
-    for path, text in site_files(_state["library"], base_url=config.site_url).items():
+    library = _state["library"]
+    classroom = classroom_files(library) if classroom_enabled() else {}
+    sizes = {path: len(data) for path, data in classroom.items()}
+    generated = {**site_files(library, base_url=config.site_url, classroom_sizes=sizes), **classroom}
+    for path, content in generated.items():
         if files.get_file_from_path(path) is not None:
             raise Abort(f"content/pages/{path} clashes with a generated page of the same path; rename it")
-        files.append(File.generated(config, path, content=text))
+        files.append(File.generated(config, path, content=content))
     return files
 
 

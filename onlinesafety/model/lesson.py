@@ -102,7 +102,7 @@ class Safeguarding(Strict):
     content_guidance: list[ContentGuidance] = Field(min_length=1, max_length=4)
     dsl_prebrief: TeacherText
     dsl_prebrief_required: bool
-    ground_rules: list[TeacherLine] = Field(min_length=3, max_length=8)
+    ground_rules: list[PupilLine] = Field(min_length=3, max_length=8)  # agreed with the class: on a slide
     distancing: TeacherText
     disclosure_response: TeacherText
     not_for_assemblies: Literal[True] = Field(

@@ -11,12 +11,14 @@ from ..newsletters.exports import atom_feed, json_feed, snippets_json
 from .pages import generate_pages
 
 
-def site_files(library: Library, *, base_url: str, today: dt.date | None = None) -> dict[str, str]:
+def site_files(library: Library, *, base_url: str, today: dt.date | None = None,
+               classroom_sizes: dict[str, int] | None = None) -> dict[str, str]:
     """{path in the site: text} for every generated page and data file, in sorted order.
 
-    `base_url` is the site's public address, used where links must be absolute (feeds).
+    `base_url` is the site's public address, used where links must be absolute (feeds);
+    `classroom_sizes` are the classroom files built alongside (see onlinesafety.classroom).
     """
-    files = generate_pages(library, today=today)
+    files = generate_pages(library, today=today, classroom_sizes=classroom_sizes)
     files[paths.LESSONS_JSON] = lessons_json(library)
     files[paths.LESSONS_SCHEMA] = lessons_schema()
     files[paths.SNIPPETS_JSON] = snippets_json(library, base_url)

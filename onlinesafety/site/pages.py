@@ -13,6 +13,7 @@ from ..checks import review_rows
 from ..model.common import add_months
 from ..newsletters.builder import builder_page
 from . import paths
+from ..classroom.paths import lesson_downloads
 from .render import render_page, templates_for
 
 TAG_LESSON, TAG_PARENT, TAG_HELP, TAG_STAFF = "Lesson plan", "Parent guide", "Help", "Staff"
@@ -68,8 +69,10 @@ def _latest(items: Iterable[Reviewed]) -> dt.date | None:
     return max(dates) if dates else None
 
 
-def generate_pages(library: Library, *, today: dt.date | None = None) -> dict[str, str]:
-    """Every generated page: {path in the site: Markdown}."""
+def generate_pages(library: Library, *, today: dt.date | None = None,
+                   classroom_sizes: dict[str, int] | None = None) -> dict[str, str]:
+    """Every generated page: {path in the site: Markdown}; `classroom_sizes` ({path: bytes}) are the
+    classroom files built with it, which lesson pages link to with their sizes."""
     today = today or dt.date.today()
     render = functools.partial(render_page, folder=templates_for(library.root))
     pages: dict[str, str] = {}
@@ -95,6 +98,7 @@ def generate_pages(library: Library, *, today: dt.date | None = None) -> dict[st
                    tags=[TAG_LESSON, band_tag(lesson.band)]),
             lesson=lesson, topic=topic, labels=BAND_LABELS[lesson.band],
             guide=guides.get(lesson.topic), cited=_cited(library, lesson.sources),
+            downloads=lesson_downloads(lesson, regions, classroom_sizes or {}),
         )
 
     for topic in topics.values():

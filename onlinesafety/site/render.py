@@ -34,6 +34,13 @@ def _markdown_block(value: Any) -> str:
     return "\n".join(lines)
 
 
+def _file_size(size: int) -> str:
+    """A file size as people read it: 840 KB, 1.2 MB."""
+    if size >= 1_000_000:
+        return f"{size / 1_000_000:.1f} MB"
+    return f"{max(1, round(size / 1000))} KB"
+
+
 def _front_matter(data: dict[str, Any]) -> str:
     # JSON is valid YAML; keys sorted so output is byte-identical across runs.
     return json.dumps(data, ensure_ascii=False, sort_keys=True, default=str)
@@ -51,6 +58,7 @@ def environment(folder: Path = TEMPLATES) -> jinja2.Environment:
     )
     env.filters["cell"] = _cell
     env.filters["md"] = _markdown_block
+    env.filters["filesize"] = _file_size
     env.policies["json.dumps_function"] = lambda data, **_: _front_matter(data)
     env.globals.update(
         md_link=paths.md_link,
