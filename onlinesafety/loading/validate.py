@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
+from ..model.common import FieldProblem
 from .errors import ContentProblem
 from .safe_yaml import YamlDocument, dotted
 
@@ -31,10 +33,13 @@ def validate_document(
 def _problem(model: type[BaseModel], document: YamlDocument, path: str, detail: dict[str, Any]) -> ContentProblem:
     loc = _clean_loc(detail["loc"])
     kind = detail["type"]
-    field = dotted(loc) or None
-    line = document.line_for(loc)
     given = detail.get("input")
     context = detail.get("ctx") or {}
+    cause = context.get("error")
+    if isinstance(cause, FieldProblem):  # a whole-item check that names the field at fault
+        loc = loc + (cause.field,)
+    field = dotted(loc) or None
+    line = document.line_for(loc)
     if kind == "missing":
         return ContentProblem(path, line, field, "this required field is missing",
                               f"add '{loc[-1]}:' here; {FIELD_HELP}")
@@ -68,6 +73,11 @@ def _problem(model: type[BaseModel], document: YamlDocument, path: str, detail: 
         if pattern.startswith("^I can"):
             fix = "start the pupil outcome with 'I can'"
         return ContentProblem(path, line, field, f"'{_short(given)}' has the wrong form", fix)
+    if kind == "string_type" and isinstance(given, (dt.date, bool, int, float)):
+        kind_read = {dt.date: "a date", dt.datetime: "a date and time", bool: "yes/no (true or false)"}.get(
+            type(given), "a number")
+        return ContentProblem(path, line, field, f"YAML reads '{_short(given)}' as {kind_read}, but text is expected here",
+                              f"put it in quotes: \"{_short(given)}\"")
     if kind.startswith(("int_", "float_", "bool_", "date_", "string_type", "list_type", "dict_type",
                         "model_type", "url_", "greater_than", "less_than")):
         return ContentProblem(path, line, field, f"{detail['msg'].rstrip('.').lower()}, got '{_short(given)}'",

@@ -12,6 +12,14 @@ from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 SLUG_PATTERN = r"^[a-z0-9][a-z0-9-]{0,63}$"
 
 
+class FieldProblem(ValueError):
+    """A problem a whole-item check found in one field: the loader reports it at that field's line."""
+
+    def __init__(self, field: str, message: str) -> None:
+        super().__init__(message)
+        self.field = field
+
+
 class Audience(str, Enum):
     """Who reads a block of text; the quality checks apply different rules to each."""
 
