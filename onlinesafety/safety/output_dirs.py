@@ -3,7 +3,7 @@
 A command that replaces a whole folder (the Markdown export) asks `check_output_folder` first. It refuses:
 
 - an empty name (it would mean the current folder);
-- a folder that is, contains or lies inside one of the `protected` folders (content/, templates/), or
+- a folder that is, contains or lies inside one of the `protected` folders (content/, templates/, .git/), or
   that is or contains the project root (a new folder inside the project, like `md/`, is fine);
 - a symbolic link (replacing it would swap the link for a folder, or write where it points);
 - a path that is a file, not a folder;
@@ -49,6 +49,7 @@ def project_folders(content_root: Path) -> list[Protected]:
     project = content.parent
     return [Protected(content, "the project's content folder"),
             Protected(project / "templates", "the project's templates folder"),
+            Protected(project / ".git", "the project's git folder"),
             Protected(project, "the project folder", inside_ok=True)]
 
 

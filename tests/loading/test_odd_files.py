@@ -15,7 +15,7 @@ import pytest
 
 from onlinesafety.checks.raw import raw_blocks
 from onlinesafety.loading import ContentErrors, load_library
-from tests.conftest import ROOT
+from tests.conftest import ROOT, copy_project
 from tests.factories import make_content, topic_data, write_yaml
 from tests.robustness.support import within
 
@@ -107,3 +107,16 @@ def test_check_names_the_pipe_and_exits_1_without_hanging(tmp_path: Path) -> Non
     assert result.returncode == 1 and "Traceback" not in result.stderr, result.stderr
     [finding] = json.loads(result.stdout)["findings"]
     assert finding["path"] == "content/topics/pipe.yml" and "named pipe" in finding["message"]
+
+
+def test_the_strict_build_names_a_pipe_in_content_and_stops(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "project")
+    os.mkfifo(project / "content" / "lessons" / "7-11" / "pipe.yml")
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(project / "mkdocs.yml"),
+               "-d", str(tmp_path / "out")]
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(ROOT)}  # this checkout's package
+    result = subprocess.run(command, cwd=project, env=env, capture_output=True, text=True, check=False,
+                            timeout=HANG_GUARD * 8)  # before the fix the build blocked on the pipe for ever
+    output = result.stdout + result.stderr
+    assert result.returncode != 0 and "Traceback" not in output
+    assert "content/lessons/7-11/pipe.yml:1: this is a named pipe, not a regular file" in output

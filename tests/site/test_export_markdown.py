@@ -73,6 +73,8 @@ def _project(tmp_path: Path) -> Path:
     make_content(project)
     shutil.copytree(ROOT / "templates", project / "templates")
     (project / "README.md").write_text("# A project\n", encoding="utf-8")
+    (project / ".git").mkdir()
+    (project / ".git" / "HEAD").write_text("ref: refs/heads/main\n", encoding="utf-8")
     return project
 
 
@@ -125,6 +127,7 @@ REFUSED: dict[str, tuple[Callable[[Path], str], str]] = {
     "project root": (lambda project: ".", "it contains the project's content folder"),
     "project root, dotted": (lambda project: "content/..", "it contains the project's content folder"),
     "above the project": (lambda project: "..", "it contains the project's content folder"),
+    "inside .git": (lambda project: ".git/md", "it lies inside the project's git folder"),
     "empty name": (lambda project: "", "no folder name was given"),
     "someone's folder": (_folder_with_a_file, "did not write"),
     "link to content": (_link_to_content, "it is a symbolic link"),
