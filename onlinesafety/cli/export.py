@@ -34,6 +34,9 @@ def run_export(library: Library, out: str) -> int:
     except ExportInterrupted as stopped:
         print(f"export-markdown: {stopped.describe()}; no temporary folders were left.", file=sys.stderr)
         return exit_code_for(stopped.cause)
+    except KeyboardInterrupt as stopped:  # before the export began (checking the folder, waiting for the lock)
+        print(f"export-markdown: stopped before the export began: {out} was not changed.", file=sys.stderr)
+        return exit_code_for(stopped)
     except ExportClash as clash:
         print(f"export-markdown: {clash}; nothing was changed.", file=sys.stderr)
         return EXIT_FAILED

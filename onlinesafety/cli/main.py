@@ -10,6 +10,7 @@ from pathlib import Path
 from ..loading import ContentErrors, load_library
 
 EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
+EXIT_INTERRUPTED = 130
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -43,6 +44,14 @@ def main(argv: list[str] | None = None) -> int:
         args = parser.parse_args(argv)
     except SystemExit as exit_:
         return EXIT_USAGE if exit_.code not in (0, None) else EXIT_OK
+    try:
+        return _run(args)
+    except KeyboardInterrupt:  # Ctrl-C while loading or checking: nothing is written before the export
+        print("stopped (Ctrl-C) before anything was written.", file=sys.stderr)
+        return EXIT_INTERRUPTED
+
+
+def _run(args: argparse.Namespace) -> int:
     if args.command == "csp-hashes":
         from ..site.csp import inline_script_hashes
 

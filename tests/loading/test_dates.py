@@ -3,12 +3,15 @@ traceback: from the loader, from `python -m onlinesafety check` and from the str
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from onlinesafety.loading import ContentErrors, load_library, parse_yaml
 from onlinesafety.loading.errors import ContentError
@@ -99,3 +102,26 @@ def test_the_strict_build_reports_an_impossible_date_without_a_traceback(tmp_pat
     assert result.returncode != 0
     assert "Traceback" not in output
     assert f"content/lessons/7-11/live-streaming-7-11.yml:{line}: field 'reviewed': '2026-02-30' is not a real date" in output
+
+
+DAYS_IN_MONTH = {1: 31, 2: 29, 3: 31, 4: 30, 5: 31, 6: 30, 7: 31, 8: 31, 9: 30, 10: 31, 11: 30, 12: 31}
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.integers(min_value=2000, max_value=2099), st.integers(min_value=1, max_value=12),
+       st.integers(min_value=1, max_value=31), st.integers(min_value=0, max_value=5))
+def test_every_date_either_loads_or_is_a_content_error_at_its_line(year: int, month: int, day: int,
+                                                                   padding: int) -> None:
+    text = "\n" * padding + f"title: Going live\nreviewed: {year}-{month:02d}-{day:02d}\n"
+    try:
+        real = dt.date(year, month, day)
+    except ValueError:
+        real = None
+    if real is not None:
+        assert parse_yaml(text, "content/x.yml").data["reviewed"] == real
+        return
+    assert day > 28 and (day > DAYS_IN_MONTH[month] or month == 2)
+    with pytest.raises(ContentError) as caught:
+        parse_yaml(text, "content/x.yml")
+    problem = caught.value.problem
+    assert (problem.line, problem.field) == (padding + 2, "reviewed")
