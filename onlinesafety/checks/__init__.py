@@ -23,6 +23,7 @@ from .readability import check_readability
 from .review import ReviewRow, review_rows
 from .rules import RULES, Rule
 from .safeguarding import check_safeguarding
+from .template_figures import check_template_figures
 from .wording import check_wording
 
 __all__ = ["ERROR", "RULES", "WARNING", "Finding", "ReviewRow", "Rule", "check_text", "review_rows", "run_checks",
@@ -39,6 +40,7 @@ def run_checks(library: Library, *, today: dt.date, ci: bool) -> list[Finding]:
             *check_text(blocks),
             *check_evidence(library),
             *check_figures_against_evidence(library, blocks),
+            *check_template_figures(library),
             *check_freshness(library, today=today, ci=ci),
             *check_safeguarding(library, blocks),
         ]

@@ -52,19 +52,29 @@ def check_figures_against_evidence(library: Library, blocks: Iterable[Block]) ->
     unit or scale (its core: "96%", "9 in 10", "85 million"), and the entry's own value is in that quote.
     A statement in evidence.yml must match its own entry.
     """
-    figures = [figure for figure in (library.evidence.figures if library.evidence else [])
-               if quote_contains(figure.source_quote, figure.value)]
+    figures = usable_figures(library)
     findings: list[Finding] = []
     for block in blocks:
         candidates = _candidates(library, block, figures)
         for unit in units(block.text):
             for sentence in sentences(unit.text):
                 for found in find_figures(sentence):
-                    if any(quote_contains(_canonical(figure.source_quote), _canonical(found.core))
-                           for figure in candidates):
+                    if matches_evidence(found, candidates):
                         continue
                     findings.append(_unmatched(block, found, sentence, unit.line, own=block.kind == "evidence"))
     return findings
+
+
+def usable_figures(library: Library) -> list[Figure]:
+    """The evidence.yml entries whose value is in their own quote (the others vouch for nothing)."""
+    return [figure for figure in (library.evidence.figures if library.evidence else [])
+            if quote_contains(figure.source_quote, figure.value)]
+
+
+def matches_evidence(found: FoundFigure, figures: list[Figure]) -> bool:
+    """True when some entry's source_quote contains the figure's core."""
+    core = _canonical(found.core)
+    return any(quote_contains(_canonical(figure.source_quote), core) for figure in figures)
 
 
 def _candidates(library: Library, block: Block, figures: list[Figure]) -> list[Figure]:

@@ -206,3 +206,28 @@ def test_secondary_pupil_text_may_carry_an_evidence_figure(tree: Tree, band: str
 def test_primary_pupil_text_without_figures_passes(tree: Tree) -> None:
     pupil_text(tree, "Sam is 8. Sam and two friends end the call after 5 minutes and tell a grown-up.", "7-11")
     assert only(tree.check(), "evidence/pupil-statistic") == []
+
+
+# --- figures written into templates -------------------------------------------------------------------
+
+def template(tree: Tree, name: str, text: str) -> str:
+    return tree.write_text(f"templates/site/{name}", text)
+
+
+def test_a_figure_in_a_template_that_evidence_does_not_hold_fails_at_its_line(tree: Tree) -> None:
+    tree.write("content/evidence.yml", evidence_data(figure(source_quote=IWF_QUOTE)))
+    path = template(tree, "home.md.j2", "# {{ title }}\n\nA study found that 98% were 13 or under.\n\n"
+                                        "It also found that 90% of children were alone.\n")
+    found = only(tree.check(), "evidence/figure-not-in-evidence")
+    assert where(found) == [(path, 5, "evidence/figure-not-in-evidence")] and found[0].excerpt == "90%"
+
+
+@pytest.mark.parametrize("text", [
+    '<div style="width: 100%">{{ body }}</div>\n',
+    "{{ '{:.0%}'.format(share) }} {# 50% of nothing #}\n",
+    "<style>\n.bar { width: 75%; }\n</style>\nA study found that 98% were 13 or under.\n",
+    "{% if count > 1,000 %}many{% endif %}\n"])
+def test_styles_tags_and_jinja_in_templates_are_not_figures(tree: Tree, text: str) -> None:
+    tree.write("content/evidence.yml", evidence_data(figure(source_quote=IWF_QUOTE)))
+    template(tree, "page.html.j2", text)
+    assert only(tree.check(), "evidence/figure-not-in-evidence") == []
