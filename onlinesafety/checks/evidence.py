@@ -30,7 +30,7 @@ def check_uncited_figures(blocks: Iterable[Block]) -> list[Finding]:
     """A finding for the first figure in each sentence of a block whose item cites no source."""
     findings: list[Finding] = []
     for block in blocks:
-        if block.sources:
+        if block.sources or not find_figures(block.text):
             continue
         for unit in units(block.text):
             for sentence in sentences(unit.text):
@@ -55,6 +55,8 @@ def check_figures_against_evidence(library: Library, blocks: Iterable[Block]) ->
     figures = usable_figures(library)
     findings: list[Finding] = []
     for block in blocks:
+        if not find_figures(block.text):  # most blocks: skip splitting them into sentences
+            continue
         candidates = _candidates(library, block, figures)
         for unit in units(block.text):
             for sentence in sentences(unit.text):
@@ -104,6 +106,8 @@ def check_pupil_statistics(blocks: Iterable[Block]) -> list[Finding]:
     findings: list[Finding] = []
     for block in blocks:
         if block.audience is not Audience.PUPIL or block.band not in NO_STATISTICS_BANDS:
+            continue
+        if not find_figures(block.text):
             continue
         for unit in units(block.text):
             for sentence in sentences(unit.text):

