@@ -103,7 +103,7 @@ def find_figures(text: str) -> list[FoundFigure]:
     found: list[FoundFigure] = []
     for match in matches:
         kind = next(name for name, _ in _PATTERNS if match.group(name) is not None)
-        if kind in COUNTS and NOT_A_COUNT_AFTER.search(text[:match.start()]):
+        if kind in COUNTS and NOT_A_COUNT_AFTER.search(text[max(0, match.start() - 24):match.start()]):
             continue
         words = text[match.start(kind):match.end(kind)]  # as written, not lower-cased
         core = _CORE[kind].fullmatch(words)
