@@ -8,7 +8,6 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from ..model.common import FieldProblem
 from .errors import ContentProblem
 from .safe_yaml import YamlDocument, dotted
 
@@ -31,15 +30,13 @@ def validate_document(
 
 
 def _problem(model: type[BaseModel], document: YamlDocument, path: str, detail: dict[str, Any]) -> ContentProblem:
-    loc = _clean_loc(detail["loc"])
     kind = detail["type"]
-    given = detail.get("input")
     context = detail.get("ctx") or {}
-    cause = context.get("error")
-    if isinstance(cause, FieldProblem):  # a whole-item check that names the field at fault
-        loc = loc + (cause.field,)
+    # A model-level check that names its field (model.common.FieldError) is placed on that field's line.
+    loc = _clean_loc(detail["loc"]) + tuple(getattr(context.get("error"), "loc", ()))
     field = dotted(loc) or None
     line = document.line_for(loc)
+    given = detail.get("input")
     if kind == "missing":
         return ContentProblem(path, line, field, "this required field is missing",
                               f"add '{loc[-1]}:' here; {FIELD_HELP}")

@@ -12,14 +12,6 @@ from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 SLUG_PATTERN = r"^[a-z0-9][a-z0-9-]{0,63}$"
 
 
-class FieldProblem(ValueError):
-    """A problem a whole-item check found in one field: the loader reports it at that field's line."""
-
-    def __init__(self, field: str, message: str) -> None:
-        super().__init__(message)
-        self.field = field
-
-
 class Audience(str, Enum):
     """Who reads a block of text; the quality checks apply different rules to each."""
 
@@ -115,6 +107,14 @@ TeacherText = text(Audience.TEACHER, 2500)
 TeacherLine = text(Audience.TEACHER, 300)
 ParentText = text(Audience.PARENT, 1500)
 ParentLine = text(Audience.PARENT, 300)
+
+
+class FieldError(ValueError):
+    """A model-level check's error that names the field it is about, so the loader can give its line."""
+
+    def __init__(self, loc: tuple[Any, ...], message: str) -> None:
+        super().__init__(message)
+        self.loc = loc
 
 
 class Strict(BaseModel):
