@@ -139,8 +139,10 @@ def test_an_export_interrupted_while_writing_keeps_the_earlier_export(
     assert sorted(all_paths(out.parent)) == sorted({"docs", *("docs/" + path for path in all_paths(out))})
 
 
+@pytest.mark.parametrize("failing_call", [1, 2])
 def test_an_export_interrupted_while_swapping_folders_keeps_the_earlier_export(
-        exported, monkeypatch: pytest.MonkeyPatch) -> None:
+        exported, monkeypatch: pytest.MonkeyPatch, failing_call: int) -> None:
+    """Where folders cannot be exchanged atomically: the two-move fallback, failing at either move."""
     library, out = exported
     before = snapshot(out)
     real_replace = os.replace
@@ -148,13 +150,30 @@ def test_an_export_interrupted_while_swapping_folders_keeps_the_earlier_export(
 
     def interrupted(source: os.PathLike[str], destination: os.PathLike[str]) -> None:
         calls["n"] += 1
-        if calls["n"] == 2:  # the old export has been moved aside; the new one is about to move in
+        if calls["n"] == failing_call:  # 1: moving the old export aside; 2: moving the new one in
             raise KeyboardInterrupt
         real_replace(source, destination)
 
+    monkeypatch.setattr(export, "_exchange", lambda first, second: False)
     monkeypatch.setattr(export.os, "replace", interrupted)
     with pytest.raises(KeyboardInterrupt):
         export_markdown(library, out)
     monkeypatch.setattr(export.os, "replace", real_replace)
+    assert calls["n"] >= failing_call
+    assert snapshot(out) == before
+    assert all_paths(out.parent) == {"docs", *("docs/" + path for path in all_paths(out))}
+
+
+def test_an_export_whose_atomic_exchange_fails_keeps_the_earlier_export(
+        exported, monkeypatch: pytest.MonkeyPatch) -> None:
+    library, out = exported
+    before = snapshot(out)
+
+    def failing(first: Path, second: Path) -> bool:
+        raise OSError(5, "Input/output error")
+
+    monkeypatch.setattr(export, "_exchange", failing)
+    with pytest.raises(OSError):
+        export_markdown(library, out)
     assert snapshot(out) == before
     assert all_paths(out.parent) == {"docs", *("docs/" + path for path in all_paths(out))}
