@@ -34,6 +34,7 @@ from ..model import Library
 from ..safety.output_dirs import (
     Protected, UnsafeOutput, check_output_folder, project_folders, text_digest, write_manifest,
 )
+from ..classroom import classroom_enabled, classroom_files
 from .build import site_files
 
 WRITER = "python -m onlinesafety export-markdown"
@@ -97,14 +98,20 @@ def _write_export(library: Library, staging: Path, *, base_url: str, today: dt.d
             target.parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(source, target)
             digests[relative] = text_digest(target.read_bytes())
-    for path, text in site_files(library, base_url=base_url, today=today).items():
+    # The classroom files (slides, pupil packs, Present, checks) go with the pages, so another builder
+    # publishes the same site; ONLINESAFETY_CLASSROOM=0 leaves them out.
+    classroom = classroom_files(library) if classroom_enabled() else {}
+    sizes = {path: len(data) for path, data in classroom.items()}
+    generated = {path: text.encode("utf-8")
+                 for path, text in site_files(library, base_url=base_url, today=today, classroom_sizes=sizes).items()}
+    for path, data in {**generated, **classroom}.items():
         if path in digests:
             raise ExportClash(f"the generated page {path} would overwrite content/pages/{path}; "
                               "rename or move the handwritten page")
         target = staging / path
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(text, encoding="utf-8")
-        digests[path] = text_digest(text.encode("utf-8"))
+        target.write_bytes(data)
+        digests[path] = text_digest(data)
     write_manifest(staging, digests, writer=WRITER)
     return len(digests) + 1
 
