@@ -17,7 +17,7 @@ import json
 from ..model import Band, Library
 from ..model.common import BAND_LABELS
 from .exports import snippets_data
-from .render import LENGTHS, season_label
+from .render import LENGTHS, guide_url, season_label
 from .richtext import parse_markdown
 
 DATA_ID = "newsletter-builder-data"
@@ -107,7 +107,7 @@ def builder_plain_text(library: Library, *, snippet_id: str, length: str, region
     piece = getattr(snippet, length)
     root = site_root.rstrip("/")
     body = parse_markdown(piece.body).text(root)
-    lines = [piece.headline, "", body, "", piece.call_to_action, f"{root}/parents/{snippet.topic}/", ""]
+    lines = [piece.headline, "", body, "", piece.call_to_action, guide_url(root, snippet.topic, snippet.band), ""]
     lines.append(_worried_line(region.terms.safeguarding_lead, lead, contact))
     lines += ["", f"Where to get help ({region.name}):", f"{root}/help/{region.id}/", ""]
     lines.append(school.strip() or PLACEHOLDERS["school"])
@@ -123,4 +123,4 @@ def _worried_line(term: str, lead: str, contact: str) -> str:
 def builder_social_text(library: Library, *, snippet_id: str, site_root: str) -> str:
     """The exact text "Copy social post" puts on the clipboard."""
     snippet = library.snippets[snippet_id]
-    return snippet.social.short.replace("{link}", f"{site_root.rstrip('/')}/parents/{snippet.topic}/")
+    return snippet.social.short.replace("{link}", guide_url(site_root.rstrip("/"), snippet.topic, snippet.band))

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..model import BAND_LABELS, Band, Library, ParentGuide
+from ..newsletters.render import band_anchor  # newsletter pieces link to the same sections
 from . import paths
 
 # The first and last school year of each band in each system, as BAND_LABELS names them
@@ -30,11 +31,6 @@ YEARS: dict[Band, dict[str, tuple[str, ...]]] = {
                       "au": tuple(f"Year {n}" for n in range(9, 13))},
 }
 SYSTEMS = {"uk": "UK", "us": "US", "au": "Australia"}
-
-
-def band_anchor(band: Band) -> str:
-    """The id of a band's section in every parent guide ("ages-7-11"); newsletter links use it too."""
-    return f"ages-{band.value}"
 
 
 def age_page_path(band: Band) -> str:
