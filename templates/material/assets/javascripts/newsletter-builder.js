@@ -359,6 +359,11 @@
 
   Builder.prototype.renderPlan = function () {
     if (!this.plan) { return; }
+    /* Redrawn only when its inputs change: a "change" event that follows "input" (when the field
+       loses focus to a click on "Show this piece") must not replace the button being clicked. */
+    var key = [this.value("band"), this.plan.start.value, this.plan.weeks.value].join("|");
+    if (key === this.plan.key) { return; }
+    this.plan.key = key;
     var list = this.plan.list;
     while (list.firstChild) { list.removeChild(list.firstChild); }
     var band = this.value("band");
