@@ -25,11 +25,11 @@ def test_print_hides_navigation_and_keeps_the_plan(browser_page, site_url, tmp_p
 
 
 def unprinted_links(page) -> list[str]:
-    """Links to this site's own pages in the article that print without their address."""
+    """Links to this site's own pages in the article that print without their full address."""
     return page.evaluate("""() => Array.from(document.querySelectorAll('article a[href]'))
         .filter(a => !a.closest('.md-tags') && !a.classList.contains('headerlink') && !a.classList.contains('md-button'))
         .filter(a => { const h = a.getAttribute('href'); return h && !h.startsWith('#') && !/^(https?|mailto|tel):/.test(h); })
-        .filter(a => !getComputedStyle(a, '::after').content.includes(a.getAttribute('href')))
+        .filter(a => !getComputedStyle(a, '::after').content.includes(a.href))
         .map(a => a.getAttribute('href'))""")
 
 
