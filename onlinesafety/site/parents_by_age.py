@@ -19,7 +19,13 @@ from . import paths
 
 # The first and last school year of each band in each system, as BAND_LABELS names them
 # (onlinesafety/model/common.py; tests/site/test_parents_by_age.py checks the two agree).
-# UK "R" is Reception; US "K" is kindergarten (between Pre-K and Grade 1); Australia "F" is Foundation.
+# Checked against: Wikipedia, "Year 4" (https://en.wikipedia.org/wiki/Year_4): in England "children
+# being aged between eight and nine. It is also the second year of Key Stage 2"; in Australia "most
+# children in Year 4 are aged between nine and ten"; South Tyneside Council, "School years and key
+# stages" (https://southtyneside.gov.uk/article/5553/School-years-and-key-stages): "Juniors 8 - 11
+# Years 3 to 6 Key Stage 2 / Secondary 11 to 14 Years 7 to 9 Key Stage 3"; for US Grade 7, "usually
+# for students aged 12 to 13" (https://void.ai/wiki/Seventh+Grade). School starting ages differ by
+# country and birthday, so the bands are a guide, as the pages say.
 YEARS: dict[Band, dict[str, tuple[str, ...]]] = {
     Band.AGES_4_7: {"uk": ("Reception", "Year 1", "Year 2"), "us": ("Pre-K", "Kindergarten", "Grade 1"),
                     "au": ("Foundation", "Year 1")},
