@@ -104,7 +104,7 @@ def generate_pages(library: Library, *, today: dt.date | None = None) -> dict[st
     for topic in topics.values():
         path = paths.topic_path(topic)
         pages[path] = render(
-            "topic.md.j2", path, _front(topic.title, topic.summary_for_teachers, topic),
+            "topic.md.j2", path, _front(topic.title, topic.summary_for_teachers, topic, tags=[TAG_STAFF]),
             topic=topic, lessons=lessons_by_topic.get(topic.id, []), guide=guides.get(topic.id),
             cited=_cited(library, topic.sources),
         )
@@ -115,7 +115,7 @@ def generate_pages(library: Library, *, today: dt.date | None = None) -> dict[st
         pages[path] = render(
             "band.md.j2", path,
             _front(f"Lessons for {band_tag(band).lower()}", f"Online-safety lesson plans for {band_tag(band).lower()}.",
-                   reviewed=_latest(lessons) or newest, tags=[band_tag(band)]),
+                   reviewed=_latest(lessons) or newest, tags=[TAG_STAFF, band_tag(band)]),
             band=band, labels=BAND_LABELS[band], lessons=lessons, topics=topics, cited=[],
         )
 
@@ -154,7 +154,7 @@ def generate_pages(library: Library, *, today: dt.date | None = None) -> dict[st
     pages[paths.FINDER] = render(
         "finder.md.j2", paths.FINDER,
         _front("Find a lesson", "Filter every lesson plan by age band and topic.", reviewed=newest,
-               scripts=[FINDER_SCRIPT]),
+               tags=[TAG_STAFF], scripts=[FINDER_SCRIPT]),
         bands=list(Band), topics=topics, lessons=library.lessons_for(), cited=[],
     )
     pages[paths.CURRICULUM_MAP] = render(

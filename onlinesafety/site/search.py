@@ -35,6 +35,9 @@ PAGE_BOOST = 10_000.0
 BOOST_BY_TAG = {"Parent guide": PAGE_BOOST, "Help": PAGE_BOOST}
 # Handwritten pages say who they are for in `audience:` (content/pages/*.md).
 BOOST_BY_AUDIENCE = {"parent-facing": PAGE_BOOST}
+# A search result shows its page's tags, which say who the page is for. A handwritten page without
+# tags of its own gets its audience's tag in the index (the page itself shows the tags it declares).
+TAG_BY_AUDIENCE = {"parent-facing": "Parent guide", "teacher-facing": "Staff"}
 
 # Words parents use that the guides do not, by the guide (or handwritten page) that answers them.
 SYNONYMS: dict[str, tuple[str, ...]] = {
@@ -48,6 +51,16 @@ def search_meta(tags: Iterable[str]) -> dict[str, Any] | None:
     """The `search:` front matter for a generated page with these tags, or None for Material's default."""
     boosts = [BOOST_BY_TAG[tag] for tag in tags if tag in BOOST_BY_TAG]
     return {"boost": max(boosts)} if boosts else None
+
+
+def handwritten_tags(library: Library) -> dict[str, list[str]]:
+    """{page URL: [tag]} for handwritten pages that declare no tags, from their `audience:`."""
+    found: dict[str, list[str]] = {}
+    for path, page in library.pages.items():
+        tag = TAG_BY_AUDIENCE.get(str(getattr(page.meta.audience, "value", page.meta.audience)))
+        if tag and not page.meta.tags:
+            found[paths.page_url(path)] = [tag]
+    return found
 
 
 def handwritten_boosts(library: Library) -> dict[str, float]:
@@ -84,9 +97,10 @@ def keywords(library: Library) -> dict[str, str]:
     return found
 
 
-def add_to_index(data: dict[str, Any], words: dict[str, str], boosts: dict[str, float]) -> dict[str, Any]:
+def add_to_index(data: dict[str, Any], words: dict[str, str], boosts: dict[str, float],
+                 tags: dict[str, list[str]] | None = None) -> dict[str, Any]:
     """The search index (as Material writes it) with `keywords` on the page entries named in `words`
-    (not their sections) and `boost` on every entry of the pages named in `boosts`."""
+    (not their sections), and `boost` and `tags` on every entry of the pages named in `boosts`, `tags`."""
     for entry in data.get("docs", []):
         location = entry.get("location", "")
         page = location.split("#", 1)[0]
@@ -94,6 +108,8 @@ def add_to_index(data: dict[str, Any], words: dict[str, str], boosts: dict[str, 
             entry["keywords"] = words[location]
         if page in boosts and "boost" not in entry:
             entry["boost"] = boosts[page]
+        if tags and page in tags and not entry.get("tags"):
+            entry["tags"] = list(tags[page])
     return data
 
 
@@ -101,5 +117,5 @@ def improve_index(index_file: Path, library: Library) -> None:
     """Rewrite a built site's search/search_index.json with keywords and boosts (the field weights
     are set in mkdocs.yml)."""
     data = json.loads(index_file.read_text(encoding="utf-8"))
-    data = add_to_index(data, keywords(library), handwritten_boosts(library))
+    data = add_to_index(data, keywords(library), handwritten_boosts(library), handwritten_tags(library))
     index_file.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
