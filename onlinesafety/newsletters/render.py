@@ -23,7 +23,7 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
 from markupsafe import Markup
 
 from ..loading.errors import ContentProblem
-from ..model import Library, Region, Snippet
+from ..model import Band, Library, Region, Snippet
 from ..model.common import BAND_LABELS
 from .colours import Colours, colours_for
 from .errors import NewsletterErrors, UsageError, problem
@@ -100,8 +100,14 @@ def school_view(profile: SchoolProfile, region: Region) -> SchoolView:
     )
 
 
-def guide_url(base_url: str, topic: str) -> str:
-    return f"{base_url}/parents/{topic}/"
+def band_anchor(band: Band) -> str:
+    """The id of a band's section in every parent guide page ("ages-7-11")."""
+    return f"ages-{band.value}"
+
+
+def guide_url(base_url: str, topic: str, band: Band | None = None) -> str:
+    """The parent guide for a topic; for a piece written for one age band, that band's section of it."""
+    return f"{base_url}/parents/{topic}/" + (f"#{band_anchor(band)}" if band is not None else "")
 
 
 def band_label(snippet: Snippet) -> str:
@@ -138,7 +144,7 @@ def piece_view(library: Library, snippet: Snippet, length: str, base_url: str,
         topic_title=topic.title if topic else snippet.topic, band=snippet.band.value if snippet.band else None,
         band_label=band_label(snippet), audience_label=audience_label(snippet), season=snippet.season, headline=clean(piece.headline),
         body_html=body_html, body_text=text, body_markdown=MarkdownText(body_markdown),
-        call_to_action=clean(piece.call_to_action), guide_url=guide_url(base_url, snippet.topic),
+        call_to_action=clean(piece.call_to_action), guide_url=guide_url(base_url, snippet.topic, snippet.band),
         preheader=_first_sentence(text),
         issue_date=issue_date.isoformat() if issue_date else None,
         issue_date_label=date_label(issue_date) if issue_date else None,
@@ -146,7 +152,7 @@ def piece_view(library: Library, snippet: Snippet, length: str, base_url: str,
 
 
 def social_posts(snippet: Snippet, base_url: str) -> Social:
-    return Social(short=snippet.social.short.replace("{link}", guide_url(base_url, snippet.topic)),
+    return Social(short=snippet.social.short.replace("{link}", guide_url(base_url, snippet.topic, snippet.band)),
                   long=snippet.social.long)
 
 
@@ -260,4 +266,4 @@ def context(school: SchoolView, piece: PieceView, colours: Colours, social: Soci
 
 
 __all__ = ["LENGTHS", "MarkdownText", "PieceView", "Renderer", "SchoolView", "Social", "colours_for", "context",
-           "guide_url", "make_renderer", "piece_view", "school_view", "social_posts"]
+           "band_anchor", "guide_url", "make_renderer", "piece_view", "school_view", "social_posts"]
