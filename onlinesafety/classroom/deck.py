@@ -197,11 +197,16 @@ def _activity_slides(lesson: Lesson, place: Placement, number: int) -> list[Slid
     if activity.stage.value == "main" and number == _first_main(lesson):
         notes += "\n\n" + "\n\n".join(misconceptions)
     chunks = split_text(place.pupil("activities", number, "pupil_material"), _text_limit(lesson))
-    slides = [Slide("activity", activity.title + (f" ({part} of {len(chunks)})" if len(chunks) > 1 else ""),
-                    (Text(chunk),), notes=notes) for part, chunk in enumerate(chunks, start=1)]
+    task = [Slide("activity", activity.title + (f" ({part} of {len(chunks)})" if len(chunks) > 1 else ""),
+                  (Text(chunk),), notes=notes) for part, chunk in enumerate(chunks, start=1)]
+    # A story is read first and the task follows it; cards and worksheets come after the task that sets them.
+    stories, others = [], []
     for resource_id in activity.uses:
-        slides.extend(_resource_slides(lesson, place, resource_id, activity.title))
-    return slides
+        made = _resource_slides(lesson, place, resource_id, activity.title)
+        (stories if made and made[0].kind == "story" else others).extend(made)
+    if stories:
+        stories[0] = Slide(stories[0].kind, stories[0].title, stories[0].blocks, notes=f"{notes}\n\n{stories[0].notes}")
+    return [*stories, *task, *others]
 
 
 def _text_limit(lesson: Lesson) -> int:
