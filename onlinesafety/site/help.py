@@ -28,7 +28,7 @@ def help_fallbacks(region: Region) -> dict[str, str]:
 
 
 # Numbers a reader is told to call in prose ("call 101", "Police on 105"), besides the routes' own numbers.
-_SAID = r"(?P<said>\b(?i:call|dial|on|or) )(?P<short>#?\d{3,4})\b(?![\d-])"
+_SAID = r"(?P<said>\b(?i:call|dial|on|or) )(?P<short>#?\d{3,4})\b(?![\d-]|\s\d)"
 # Letter numbers as services advertise them (1-800-CALL-FBI): dialled through the phone keypad.
 _LETTERS = r"(?P<letters>\b1-8\d\d-[A-Z0-9]{2,}(?:-[A-Z0-9]{2,})+\b)"
 _KEYPAD = {letter: str(digit) for digit, letters in
@@ -44,11 +44,7 @@ def keypad_digits(number: str) -> str:
 def link_numbers(text: str, region: Region) -> str:
     """Prose with every phone number it mentions as a Markdown tel: link: the region's route numbers,
     numbers after "call", "dial" or "on", and letter numbers such as 1-800-CALL-FBI."""
-    known = sorted({route.phone for route in region.routes if route.phone}, key=len, reverse=True)
-    parts = [_LETTERS, _SAID]
-    if known:
-        parts.insert(0, r"(?P<known>(?<![\w\-\[#])(?:" + "|".join(map(re.escape, known)) + r")(?![\w\-\]]))")
-    pattern = re.compile("|".join(parts))
+    pattern = _number_pattern(region)
 
     def link(match: re.Match[str]) -> str:
         if match.group("letters"):
@@ -61,3 +57,27 @@ def link_numbers(text: str, region: Region) -> str:
         return f"[{number}](tel:{dial_digits(number)})"
 
     return pattern.sub(link, text)
+
+
+_LINK = re.compile(r"\[[^\]]*\]\((?:tel|sms):[^)]*\)")
+
+
+def untapped_numbers(markdown: str, region: Region) -> list[str]:
+    """Phone numbers a help page shows as plain text instead of a tel: link (empty when every one can be
+    tapped). Left out: the front matter, the Sources list (numbers quoted as citations) and the services'
+    names, which some services make of their number."""
+    body = markdown.split("\n## Sources", 1)[0]
+    if body.startswith("---\n"):
+        body = body.split("\n---\n", 1)[-1]  # front matter: the description is not shown as text
+    body = _LINK.sub(" ", body)
+    for name in sorted({route.name for route in region.routes}, key=len, reverse=True):
+        body = body.replace(name, " ")  # a service's name ("Bantay Bata 163") is not a number to tap
+    return [match.group(0) for match in _number_pattern(region).finditer(body)]
+
+
+def _number_pattern(region: Region) -> re.Pattern[str]:
+    known = sorted({route.phone for route in region.routes if route.phone}, key=len, reverse=True)
+    parts = [_LETTERS, _SAID]
+    if known:
+        parts.insert(0, r"(?P<known>(?<![\w\-\[#])(?:" + "|".join(map(re.escape, known)) + r")(?![\w\-\]]))")
+    return re.compile("|".join(parts))
