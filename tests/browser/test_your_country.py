@@ -103,3 +103,18 @@ def test_no_axe_violations_at_320_with_a_country_chosen(browser, site_url, schem
         assert violations == [], describe(violations)
     finally:
         page.context.close()
+
+
+def test_a_link_to_the_list_of_countries_stays_the_list(browser, site_url):
+    """A lesson's "help routes by country" is for teachers choosing for a class: it keeps the full list."""
+    page = new_page(browser, viewport={"width": 1280, "height": 800})
+    try:
+        page.goto(site_url)
+        page.select_option("#your-country", "ie")
+        page.goto(site_url + "lessons/7-11/live-streaming-7-11/")
+        link = page.locator("article a", has_text="help routes by country")
+        assert link.count() == 1 and link.get_attribute("href").rstrip("/").endswith("help")
+        page.goto(site_url + "parents/start-here/")
+        assert help_links(page) == {site_url + "help/ie/"}
+    finally:
+        page.context.close()

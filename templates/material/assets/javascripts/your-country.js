@@ -33,12 +33,16 @@
   }
 
   /* Links to the list of countries, in the page text or marked data-your-help, go to the reader's
-     country instead (the address is kept so it can be put back). */
+     country instead (the address is kept so it can be put back). A link that says it is the list
+     ("help routes by country", "all countries") stays the list. */
+  var MEANS_THE_LIST = /by country|countries/i;
+
   function pointHelpLinks(region) {
     var links = document.querySelectorAll("article a[href], a[data-your-help]");
     Array.prototype.forEach.call(links, function (link) {
       var original = link.getAttribute("data-help-index") || link.getAttribute("href");
       if (!HELP_INDEX.test(original.split("#")[0])) return;
+      if (!link.hasAttribute("data-your-help") && MEANS_THE_LIST.test(link.textContent)) return;
       link.setAttribute("data-help-index", original);
       link.setAttribute("href", region ? original.split("#")[0].replace(HELP_INDEX, "$1help/" + region.id + "/") : original);
       var label = link.querySelector("[data-your-help-label]");
