@@ -85,3 +85,37 @@ def test_the_urgent_link_leads_to_what_to_do(browser, site_url):
         assert page.url.endswith("/parents/if-something-has-happened/")
     finally:
         page.context.close()
+
+
+LAYOUT_SHIFT = """() => new Promise(resolve => {
+  let total = 0;
+  new PerformanceObserver(list => {
+    for (const entry of list.getEntries()) if (!entry.hadRecentInput) total += entry.value;
+  }).observe({type: 'layout-shift', buffered: true});
+  setTimeout(() => resolve(total), 600);
+})"""
+
+
+def test_showing_the_country_chooser_moves_nothing(browser, site_url):
+    """The script reveals the chooser in space kept for it: no layout shift on a phone."""
+    page = _page(browser, 390, 844)
+    try:
+        page.goto(site_url)
+        page.wait_for_load_state("load")
+        assert page.evaluate(LAYOUT_SHIFT) == 0
+    finally:
+        page.context.close()
+
+
+def test_a_late_element_above_the_audiences_is_a_layout_shift(browser, site_url):
+    """The measurement must be able to fail: content added above the fold after load shifts the page."""
+    page = _page(browser, 390, 844)
+    try:
+        page.goto(site_url)
+        page.wait_for_load_state("load")
+        page.evaluate("""() => { const note = document.createElement('p');
+            note.textContent = 'A late banner'; note.style.height = '120px';
+            document.querySelector('.worried').before(note); }""")
+        assert page.evaluate(LAYOUT_SHIFT) > 0
+    finally:
+        page.context.close()
