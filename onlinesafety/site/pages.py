@@ -15,12 +15,11 @@ from ..newsletters.builder import builder_page
 from . import paths
 from ..classroom.paths import lesson_downloads
 from .parents_by_age import age_page_path, ages_index_page, parents_by_age_pages
+from .help import help_fallbacks, link_numbers
 from .render import render_page, templates_for
 from .search import search_meta
 
 TAG_LESSON, TAG_PARENT, TAG_HELP, TAG_STAFF = "Lesson plan", "Parent guide", "Help", "Staff"
-ANONYMITY = {"yes": "Yes", "no": "No: you give your details", "optional": "You can choose",
-             "unconfirmed": "Not confirmed"}
 
 
 @dataclass(frozen=True)
@@ -137,7 +136,8 @@ def generate_pages(library: Library, *, today: dt.date | None = None,
         pages[path] = render(
             "help.md.j2", path,
             _front(f"Get help: {region.name}", region.intro, reviewed=checked, tags=[TAG_HELP]),
-            region=region, regions=regions, anonymity=ANONYMITY,
+            region=region, regions=regions, by_need=region.by_need(), fallbacks=help_fallbacks(region),
+            dial=functools.partial(link_numbers, region=region),
             emergencies=[route for route in region.routes if route.emergency],
             others=[route for route in region.routes if not route.emergency],
             cited=_cited(library, (route.source for route in region.routes)),
@@ -150,7 +150,7 @@ def generate_pages(library: Library, *, today: dt.date | None = None,
         "home.md.j2", paths.HOME,
         _front("Home", "Free online-safety lessons for ages 4 to 18, parent guides and newsletter pieces for schools.",
                reviewed=newest, hide=["navigation", "toc"]),
-        lesson_count=len(library.lessons), region_count=len(regions), bands=list(Band),
+        lesson_count=len(library.lessons), region_count=len(regions), regions=regions, bands=list(Band),
         topics=list(topics.values()), finder=paths.FINDER, builder=paths.BUILDER, help_index=paths.HELP,
         evidence=paths.EVIDENCE, licence=paths.LICENCE,
         cited=_cited(library, ["iwf-2018-schools-article"]),
