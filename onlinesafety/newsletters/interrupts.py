@@ -3,7 +3,7 @@
 `handled()` turns each of the three signals into `Interrupted` (a KeyboardInterrupt, so code that
 already tidies up after Ctrl-C tidies up after the others too). `blocked()` holds the signals back
 for a step that must happen whole (switching the output link, tidying up): a signal sent meanwhile
-is delivered as soon as the step is over. `pause(point)` is a test hook: when the environment variable
+is acted on as soon as the step is over. `pause(point)` is a test hook: when the environment variable
 ONLINESAFETY_TEST_PAUSE names `point`, the run writes ONLINESAFETY_TEST_PAUSE_FILE and waits there
 for a signal, so tests can interrupt a real process at an exact step without guessing with sleeps.
 """
@@ -59,29 +59,58 @@ def handled() -> Iterator[None]:
             signal.signal(signum, handler)
 
 
+_held: list[list[int]] = []  # signals received inside each open blocked() section
+
+
 @contextlib.contextmanager
 def blocked() -> Iterator[None]:
-    """Hold SIGINT, SIGTERM and SIGHUP back until the block is over (then the first one pending is raised)."""
+    """Hold SIGINT, SIGTERM and SIGHUP back until the block is over, then act on the first one that came.
+
+    The signals are recorded by a handler rather than masked: with threads (a library's worker pool),
+    the kernel may deliver a masked signal to another thread, and Python would still act on it here.
+    A signal that was being ignored before stays ignored.
+    """
     if threading.current_thread() is not threading.main_thread():
         yield
         return
-    before = signal.pthread_sigmask(signal.SIG_BLOCK, SIGNALS)
+    received: list[int] = []
+    previous = {signum: signal.signal(signum, lambda signum, frame: received.append(signum)) for signum in SIGNALS}
+    _held.append(received)
     try:
         yield
     finally:
-        signal.pthread_sigmask(signal.SIG_SETMASK, before)
+        _held.pop()
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
+    for signum in received:
+        handler = previous[signum]
+        if handler is signal.SIG_IGN:
+            continue
+        if callable(handler):
+            handler(signum, None)  # our handler or Python's Ctrl-C handler: raises
+        raise Interrupted(signum)
+
+
+_reached: dict[str, int] = {}
 
 
 def pause(point: str) -> None:
-    """Test hook (see the module's docstring); does nothing unless the environment asks for `point`."""
-    if os.environ.get(PAUSE_VARIABLE) != point:
+    """Test hook (see the module's docstring); does nothing unless the environment asks for `point`.
+
+    ONLINESAFETY_TEST_PAUSE is a point's name ('staged', 'before-swap', 'swap', 'after-swap'),
+    optionally with the time it is reached to stop at: 'staged:20' waits after the twentieth school.
+    """
+    wanted = os.environ.get(PAUSE_VARIABLE)
+    if not wanted or wanted.split(":")[0] != point:
+        return
+    _reached[point] = _reached.get(point, 0) + 1
+    if ":" in wanted and wanted.split(":", 1)[1] != str(_reached[point]):
         return
     ready = os.environ.get(PAUSE_FILE_VARIABLE)
     if ready:
         Path(ready).write_text(f"{point} {os.getpid()}\n", encoding="utf-8")
-    holding_back = set(signal.pthread_sigmask(signal.SIG_BLOCK, [])) & set(SIGNALS)
     deadline = time.monotonic() + PAUSE_LIMIT_SECONDS
     while time.monotonic() < deadline:
-        if holding_back and set(signal.sigpending()) & set(SIGNALS):
+        if _held and _held[-1]:
             return  # the signal has arrived and waits for the step to finish
         time.sleep(0.005)  # the signal handler raises here when signals are not held back
