@@ -22,7 +22,7 @@ class UnsafeOutputFolder(ValueError):
         super().__init__(f"{message}. Fix: {fix}.")
 
 
-def check_output_folder(out: Path | str, *, option: str = "--out", root: Path = PROJECT_ROOT,
+def check_output_folder(out: Path | str, *, option: str = "--out", root: Path | None = None,
                         protected: Iterable[tuple[str, Path]] = ()) -> Path:
     """`out` as an absolute path, or UnsafeOutputFolder if it is empty, or is, holds or lies inside a
     protected folder: the project `root` itself (or a folder holding it), root's PROJECT_FOLDERS, and
@@ -31,7 +31,7 @@ def check_output_folder(out: Path | str, *, option: str = "--out", root: Path = 
         raise UnsafeOutputFolder(f"{option} is empty", f"give the folder to write into, like {option} newsletters-out")
     path = Path(out).expanduser().resolve()
     fix = f"choose a new folder outside the project's own files, like {option} newsletters-out"
-    top = root.resolve()
+    top = (root or PROJECT_ROOT).resolve()
     if path == top or path in top.parents:
         what = "is the project folder" if path == top else f"holds the project folder {top}"
         raise UnsafeOutputFolder(f"{option} {out} {what}; writing there would replace the project's files", fix)
