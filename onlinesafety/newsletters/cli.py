@@ -88,8 +88,12 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def main(argv: list[str] | None = None, stdout: TextIO | None = None, stderr: TextIO | None = None) -> int:
-    """Run the command; return its exit code (errors are printed for people, without tracebacks)."""
+def main(argv: list[str] | None = None, stdout: TextIO | None = None, stderr: TextIO | None = None,
+         limit_memory: bool = False) -> int:
+    """Run the command; return its exit code (errors are printed for people, without tracebacks).
+
+    `limit_memory` (build_newsletters.py sets it): with --templates, cap this process's memory so a school's
+    template that builds something huge fails with its file and line (sandbox.limit_memory)."""
     stdout, stderr = stdout or sys.stdout, stderr or sys.stderr
     parser = build_parser()
     try:
@@ -102,6 +106,10 @@ def main(argv: list[str] | None = None, stdout: TextIO | None = None, stderr: Te
     except SystemExit as exit_:
         return EXIT_OK if exit_.code in (0, None) else EXIT_USAGE
     state = RunState()
+    if limit_memory and args.templates is not None:
+        from .sandbox import limit_memory as cap_memory
+
+        cap_memory()
     try:
         with handled():
             return run(args, stdout, stderr, state)
