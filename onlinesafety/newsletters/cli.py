@@ -20,7 +20,7 @@ from typing import Any, TextIO
 from ..loading import ContentErrors, load_library
 from ..model import Band, Library
 from .email import FORMATS
-from ..safety.output_dirs import UnsafeOutputFolder, check_output_folder
+from ..safety.protected_folders import UnsafeOutputFolder, check_outside_project
 from .errors import NewsletterErrors, UsageError
 from .interrupts import handled, signal_number
 from .outputs import Selection, school_files, schools_index
@@ -167,7 +167,7 @@ def check_out(args: argparse.Namespace) -> None:
     protected = [("--content", args.content)]
     if args.templates is not None:
         protected.append(("--templates", args.templates))
-    check_output_folder(args.out, option="--out", protected=protected)
+    check_outside_project(args.out, option="--out", protected=protected)
 
 
 def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO, state: RunState | None = None) -> int:

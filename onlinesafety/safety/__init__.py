@@ -1,1 +1,1 @@
-"""Guards shared by the commands that write files: which output folders are safe to use."""
+"""Guards that keep commands from destroying what they must not touch."""

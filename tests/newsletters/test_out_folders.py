@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from onlinesafety.newsletters.cli import main
-from onlinesafety.safety import output_dirs
+from onlinesafety.safety import protected_folders
 from tests.newsletters.factory import write_content
 from tests.robustness.support import snapshot
 
@@ -28,7 +28,7 @@ def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     write_content(root)  # writes root/content
     (root / "templates" / "newsletter").mkdir(parents=True)
     (root / "templates" / "newsletter" / "README.md").write_text("our templates\n")
-    monkeypatch.setattr(output_dirs, "PROJECT_ROOT", root)
+    monkeypatch.setattr(protected_folders, "PROJECT_ROOT", root)
     monkeypatch.chdir(root)
     return root
 

@@ -1,4 +1,4 @@
-"""Is this output folder safe to write? Never the project itself, its content or its templates.
+"""Output folders that would overwrite the project: the project itself, its content or its templates.
 
 A command that replaces its output folder as a whole must not be pointed at the project folder, at a
 folder that holds the project, or at (or into) the folders people edit: content/, templates/, the
@@ -22,7 +22,7 @@ class UnsafeOutputFolder(ValueError):
         super().__init__(f"{message}. Fix: {fix}.")
 
 
-def check_output_folder(out: Path | str, *, option: str = "--out", root: Path | None = None,
+def check_outside_project(out: Path | str, *, option: str = "--out", root: Path | None = None,
                         protected: Iterable[tuple[str, Path]] = ()) -> Path:
     """`out` as an absolute path, or UnsafeOutputFolder if it is empty, or is, holds or lies inside a
     protected folder: the project `root` itself (or a folder holding it), root's PROJECT_FOLDERS, and
