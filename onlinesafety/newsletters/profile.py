@@ -71,7 +71,7 @@ def _https_url(value: str) -> str:
         port = parts.port
     except ValueError:
         port = 0
-    if port == 0 or (port is None and re.search(r"^https://[^/]*:", value)):
+    if port == 0 or (port is None and ":" in parts.netloc.rsplit("@", 1)[-1]):
         raise ValueError("has a port number that is not a whole number from 1 to 65535; most addresses need no "
                          "port: leave out the ':' and the number")
     if parts.username or parts.password or parts.query or parts.fragment:
