@@ -13,6 +13,7 @@ timestamp.
 from __future__ import annotations
 
 import contextlib
+import ctypes
 import errno
 import fcntl
 import os
@@ -35,6 +36,8 @@ STORE_MARK = ".generations"
 GENERATION_MARK = "g-"
 LINK_MARK = ".link-"
 LOCK_NAME = ".lock"
+LEGACY = "(a folder written by an earlier version)"  # `previous` for output in the layout before generations
+_EARLIER_LEFTOVER = re.compile(r"\.[a-z0-9][a-z0-9-]{0,63}\.(tmp|old)-[0-9a-f]{12}")
 
 Files = Mapping[tuple[str, ...], str]
 
@@ -203,9 +206,10 @@ class Staging:
             with blocked():  # a signal now waits until the switch has happened (or failed)
                 pause("swap")
                 if self.out.is_dir() and not self.out.is_symlink():
-                    os.rmdir(self.out)  # the empty folder made by the first run (an os.replace cannot replace it)
-                os.replace(self._link, self.out)
-                self._link = None
+                    self._switch_from_folder()
+                else:
+                    os.replace(self._link, self.out)
+                    self._link = None
         except BaseException as error:
             self.discard()
             if isinstance(error, OSError):
@@ -213,6 +217,29 @@ class Staging:
             raise
         pause("after-swap")
         self.discard()
+
+    def _switch_from_folder(self) -> None:
+        """Replace a real --out folder (empty, or output of versions before December 2026) by the link.
+
+        One exchange where the system offers it: the folder then sits where the link was made, and is
+        removed with the other leftovers. Otherwise two steps, with signals held back between them.
+        """
+        if exchange(self._link, self.out):
+            return  # self._link's path now holds the earlier folder: tidied by discard()
+        aside = self.store / f"{TEMP_MARK}{secrets.token_hex(6)}"
+        if self.previous == LEGACY:
+            os.rename(self.out, aside)
+        else:
+            os.rmdir(self.out)
+        try:
+            os.replace(self._link, self.out)
+        except BaseException:
+            if self.previous == LEGACY:
+                os.rename(aside, self.out)  # put the earlier output back where it was
+            else:
+                os.mkdir(self.out)
+            raise
+        self._link = None
 
     def published(self) -> bool:
         """Whether --out shows this run's generation now (read from the file system, not remembered)."""
@@ -234,12 +261,12 @@ class Staging:
             return
         with blocked():
             keep = self.generation.name if self.published() else self.previous
-            if self._link is not None:
-                _remove(self._link)
-                self._link = None
+            if self._link is not None and (self._link.is_symlink() or keep != self.previous):
+                _remove(self._link)  # the unused link, or (after an exchange) the earlier real folder
+            self._link = None
             with contextlib.suppress(OSError):
                 tidy(self.out, self.store, keep=keep)
-            self._release(remove_store=keep is None)
+            self._release(remove_store=keep in (None, LEGACY))
             self.top.clear()
             self._finished = True
 
@@ -295,12 +322,56 @@ def current_generation(out: Path, store: Path) -> str | None:
             raise OutputError(f"--out {out} is a file, not a folder", "choose a folder for the output")
         with os.scandir(out) as entries:
             if any(True for _ in entries):
+                if is_earlier_layout(out):
+                    return LEGACY
                 raise OutputError(
                     f"--out {out} already holds files this command did not write (it writes only into new or "
                     "empty folders, or folders it made itself)",
-                    "choose a new folder for --out, or move those files somewhere else first (output from "
-                    "versions before December 2026 was written straight into the folder: delete it once)")
+                    "choose a new folder for --out, or move those files somewhere else first (output of "
+                    "versions before December 2026 is replaced as long as it holds only what they wrote)")
     return None
+
+
+def is_earlier_layout(out: Path) -> bool:
+    """Whether `out` is a real folder exactly as versions before December 2026 wrote it, and nothing else:
+    index.html, school folders of our slugs and file names (each with its index.html), and the hidden
+    folders those versions left when stopped. Such a folder is replaced like a generation of ours."""
+    try:
+        for entry in os.scandir(out):
+            if entry.is_symlink():
+                return False
+            if entry.name.startswith("."):
+                if not _EARLIER_LEFTOVER.fullmatch(entry.name) or not entry.is_dir():
+                    return False
+            elif entry.is_dir():
+                if not SLUG.fullmatch(entry.name) or not os.path.isfile(os.path.join(entry.path, "index.html")):
+                    return False
+                for top, folders, files in os.walk(entry.path):
+                    if any(not SLUG.fullmatch(name) or os.path.islink(os.path.join(top, name)) for name in folders):
+                        return False
+                    if any(not FILE_NAME.fullmatch(name) or os.path.islink(os.path.join(top, name)) for name in files):
+                        return False
+            elif entry.name != "index.html":
+                return False
+    except OSError:
+        return False
+    return True
+
+
+def exchange(first: Path, second: Path) -> bool:
+    """Swap two paths in one step (Linux renameat2 RENAME_EXCHANGE); False where the system cannot."""
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        renameat2 = libc.renameat2
+    except (OSError, AttributeError):
+        return False
+    at_fdcwd, rename_exchange = -100, 2
+    if renameat2(at_fdcwd, os.fsencode(first), at_fdcwd, os.fsencode(second), rename_exchange) == 0:
+        return True
+    code = ctypes.get_errno()
+    if code in (errno.ENOSYS, errno.EINVAL, errno.ENOTSUP):
+        return False
+    raise OSError(code, os.strerror(code), str(second))
 
 
 def tidy(out: Path, store: Path, keep: str | None) -> None:
@@ -310,8 +381,8 @@ def tidy(out: Path, store: Path, keep: str | None) -> None:
             if entry.name not in (keep, LOCK_NAME):
                 _remove(Path(entry.path))
     link_prefix = f".{out.name}{LINK_MARK}"
-    for entry in os.scandir(out.parent):
-        if entry.name.startswith(link_prefix) and entry.is_symlink():
+    for entry in os.scandir(out.parent):  # spare links, and a real --out folder swapped out by `exchange`
+        if entry.name.startswith(link_prefix):
             _remove(Path(entry.path))
 
 

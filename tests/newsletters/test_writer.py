@@ -215,3 +215,59 @@ def test_temporary_names_cannot_collide_with_school_folders() -> None:
         check_name(".a-school.tmp-1")
     with pytest.raises(OutputError):
         check_name(".lock")
+
+
+def _earlier_layout(out: Path) -> dict[str, bytes]:
+    """--out as versions before December 2026 left it: school folders straight inside, and a stopped swap."""
+    files = {"index.html": b"<p>schools</p>", "a-school/index.html": b"a0", "a-school/live-streaming-7-11/short/text.txt":
+             b"old text", "b-school/index.html": b"b0"}
+    for name, data in files.items():
+        (out / name).parent.mkdir(parents=True, exist_ok=True)
+        (out / name).write_bytes(data)
+    (out / ".b-school.old-0123456789ab").mkdir()
+    return files
+
+
+@pytest.mark.parametrize("can_exchange", [True, False])
+def test_output_in_the_earlier_layout_is_replaced_whole(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                        can_exchange: bool) -> None:
+    out = tmp_path / "out"
+    _earlier_layout(out)
+    if not can_exchange:
+        monkeypatch.setattr(writer, "exchange", lambda first, second: False)
+    staging = Staging(out)
+    assert staging.previous == writer.LEGACY and staging.outcome() == "earlier"
+    staging.stage("a-school", {("index.html",): "a1"})
+    staging.commit()
+    assert out.is_symlink() and tree(out) == {"a-school/index.html": b"a1"}
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".out.generations", "out"]
+    assert leftovers(out) == []
+
+
+def test_a_failed_switch_from_the_earlier_layout_keeps_it(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    out = tmp_path / "out"
+    before = _earlier_layout(out)
+    monkeypatch.setattr(writer, "exchange", lambda first, second: False)
+    staging = Staging(out)
+    staging.stage("a-school", {("index.html",): "a1"})
+
+    def refused(source: object, destination: object) -> None:
+        raise PermissionError(13, "Permission denied", str(destination))
+
+    monkeypatch.setattr(os, "replace", refused)
+    with pytest.raises(OutputError, match="earlier output was left as it was"):
+        staging.commit()
+    monkeypatch.undo()
+    assert not out.is_symlink() and tree(out) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out"]
+
+
+@pytest.mark.parametrize("extra", ["notes.docx", "a-school/notes.docx", "Photos/index.html"])
+def test_a_folder_like_the_earlier_layout_but_with_other_files_is_refused(tmp_path: Path, extra: str) -> None:
+    out = tmp_path / "out"
+    _earlier_layout(out)
+    (out / extra).parent.mkdir(parents=True, exist_ok=True)
+    (out / extra).write_text("someone else's")
+    with pytest.raises(OutputError, match="already holds files this command did not write"):
+        Staging(out)
+    assert (out / extra).read_text() == "someone else's"
