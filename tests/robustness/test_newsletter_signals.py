@@ -180,3 +180,25 @@ def test_what_a_killed_run_left_is_tidied_by_the_next_run(project: dict[str, Pat
     assert snapshot(out) == _expected(project, "new")
     ready.write_text("")
     _no_leftovers(tmp_path, out)
+
+
+@pytest.mark.parametrize("point, expected", [("before-swap", "earlier"), ("swap", "new")])
+def test_output_in_the_earlier_layout_is_kept_or_replaced_whole_when_stopped(
+        project: dict[str, Path], tmp_path: Path, point: str, expected: str) -> None:
+    """--out as a real folder written by versions before December 2026 (no link, no store)."""
+    out = tmp_path / "out"
+    shutil.copytree(project["built"] / "earlier" / "out", out)  # the files themselves, not the link
+    assert not out.is_symlink()
+    ready = tmp_path / "ready"
+    child = _start(project, out, point, ready)
+    _wait_until_paused(child, ready)
+    child.send_signal(signal.SIGTERM)
+    _, stderr = child.communicate(timeout=WAIT_SECONDS)
+    assert child.returncode == 128 + signal.SIGTERM, stderr
+    assert snapshot(out) == _expected(project, expected)
+    if expected == "new":
+        assert "just after the new output was put in place" in stderr
+        _no_leftovers(tmp_path, out)
+    else:
+        assert "still holds the earlier output, whole" in stderr
+        assert not out.is_symlink() and sorted(path.name for path in tmp_path.iterdir()) == ["out", "ready"]
