@@ -155,7 +155,7 @@ class Staging:
             self.generation.mkdir()
         except BaseException as error:
             if self._lock is not None:  # without the lock, the store belongs to the run that holds it
-                self._release(remove_store=created_store or self.previous is None)
+                self._release(remove_store=created_store)
             elif created_store:
                 with contextlib.suppress(OSError):
                     self.store.rmdir()
