@@ -9,7 +9,7 @@ The bounds, for each document rendered from a school's template:
   and list repetition, padding widths and filter arguments (MAX_VALUE_CHARS, MAX_INT_BITS);
 - recursion: Python's recursion limit (a macro that calls itself, a template that extends or
   includes itself);
-- memory, on the command line with --templates: 2 GiB more than the run uses when it starts.
+- memory, on the command line with --templates: 1 GiB more than the run uses when it starts.
 
 Each stops the render with TemplateLimit (or the error Python raised), which the renderer reports
 with the template's file and line.
@@ -34,7 +34,7 @@ TEMPLATE_CPU_SECONDS = 2.0
 MAX_OUTPUT_CHARS = 1024 * 1024
 MAX_VALUE_CHARS = 1024 * 1024
 MAX_INT_BITS = 4096  # about 1,200 decimal digits
-MEMORY_HEADROOM_BYTES = 2 * 1024 ** 3  # with --templates, on the command line: see limit_memory
+MEMORY_HEADROOM_BYTES = 1024 ** 3  # with --templates, on the command line: see limit_memory
 _BIG_WIDTH = re.compile(r"\d{7,}")  # a width or precision of a million or more in a format string
 _PADDING = {"ljust", "rjust", "center", "zfill", "expandtabs", "format", "format_map", "replace", "join"}
 
