@@ -208,9 +208,9 @@ def _impossible_date(path: Path, shown: str, error: ValueError) -> ContentProble
         except ValueError:
             key = (found.group("key") or "").strip() or None
             if text.rstrip().endswith(":") or key is None:  # the date is itself a key
-                return problem(shown, number, value, f"'{value}' is used as a field name and is not a real date",
+                return problem(shown, number, value, f"'{value}' is not a real date, and is used as a field name",
                                f"remove it; the fields are: {', '.join(FIELDS)}")
-            return problem(shown, number, key, f"'{value}' reads as a date, and not a real one ({error})",
+            return problem(shown, number, key, f"'{value}' is not a real date ({error})",
                            "put the text in quotes if it is not a date" + (
                                f"; {FIXES[key]}" if key in FIXES else ""))
     return problem(shown, 1, None, f"a value reads as a date that does not exist ({error})",
