@@ -19,6 +19,7 @@ from .figures import find_figures
 from .findings import Finding
 
 TEMPLATE_SUFFIXES = (".md.j2", ".txt.j2", ".html.j2", ".md", ".html", ".txt")
+MAINTAINERS_NOTES = "README.md"  # documentation of a templates folder, never shown to readers
 _HIDDEN = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}|<(style|script)\b.*?</\1\s*>|<[^>]*>", re.DOTALL | re.IGNORECASE)
 
 
@@ -30,7 +31,8 @@ def check_template_figures(library: Library) -> list[Finding]:
     figures = usable_figures(library)
     findings: list[Finding] = []
     for path in sorted(templates.rglob("*")):
-        if not path.name.endswith(TEMPLATE_SUFFIXES) or path.is_symlink() or not path.is_file():
+        if (not path.name.endswith(TEMPLATE_SUFFIXES) or path.name == MAINTAINERS_NOTES or path.is_symlink()
+                or not path.is_file()):
             continue
         shown = path.relative_to(library.root.parent).as_posix()
         try:

@@ -234,3 +234,13 @@ def test_styles_tags_and_jinja_in_templates_are_not_figures(tree: Tree, text: st
     tree.write("content/evidence.yml", evidence_data(figure(source_quote=IWF_QUOTE)))
     template(tree, "page.html.j2", text)
     assert only(tree.check(), "evidence/figure-not-in-evidence") == []
+
+
+def test_a_templates_folder_readme_is_maintainers_documentation_not_a_page(tree: Tree) -> None:
+    """Limits written in templates/newsletter/README.md ("1,048,576 characters") are not findings; the same
+    line in a template is."""
+    tree.write("content/evidence.yml", evidence_data(figure(source_quote=IWF_QUOTE)))
+    tree.write_text("templates/newsletter/README.md", "A value may hold 1,048,576 characters.\n")
+    assert only(tree.check(), "evidence/figure-not-in-evidence") == []
+    path = tree.write_text("templates/newsletter/email.html.j2", "<p>A value may hold 1,048,576 characters.</p>\n")
+    assert where(only(tree.check(), "evidence/figure-not-in-evidence")) == [(path, 1, "evidence/figure-not-in-evidence")]
