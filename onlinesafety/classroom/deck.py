@@ -109,7 +109,7 @@ class Deck:
 def lesson_deck(lesson: Lesson, region: Region) -> Deck:
     """The slides for teaching `lesson` to pupils in `region` (their help routes on the last slides)."""
     place = Placement(lesson)
-    slides: list[Slide] = [_title_slide(lesson, place), _rules_slide(lesson, place), _keywords_slide(lesson, place)]
+    slides: list[Slide] = [_title_slide(lesson, place), _rules_slide(lesson, place), *_keywords_slides(lesson, place)]
     slides.extend(_check_slides(lesson, place, "baseline", "Before we start"))
     # Discussion questions belong to the main activities: they come before the plenary's safe close.
     for number, activity in enumerate(lesson.activities):
@@ -144,11 +144,13 @@ def _rules_slide(lesson: Lesson, place: Placement) -> Slide:
                        "they can pass on any question and can talk to you privately after the lesson.")
 
 
-def _keywords_slide(lesson: Lesson, place: Placement) -> Slide:
-    items = tuple(f"**{keyword.term}**: {place.pupil('keywords', n, 'definition')}"
-                  for n, keyword in enumerate(lesson.keywords))
-    return Slide("keywords", "Key words", (Bullets(items),),
-                 notes="Read each word and its meaning with the class; ask pupils to say it back in their own words.")
+def _keywords_slides(lesson: Lesson, place: Placement) -> list[Slide]:
+    """Key words, at most four a slide so the type stays large."""
+    items = [f"**{keyword.term}**: {place.pupil('keywords', n, 'definition')}" for n, keyword in enumerate(lesson.keywords)]
+    parts = [items[start:start + 4] for start in range(0, len(items), 4)]
+    return [Slide("keywords", "Key words" + (f" ({n} of {len(parts)})" if len(parts) > 1 else ""), (Bullets(tuple(part)),),
+                  notes="Read each word and its meaning with the class; ask pupils to say it back in their own words.")
+            for n, part in enumerate(parts, start=1)]
 
 
 def _check_slides(lesson: Lesson, place: Placement, stage: str, heading: str) -> list[Slide]:
