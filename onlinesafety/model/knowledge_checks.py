@@ -7,9 +7,9 @@ World strand), its correct answer, and kind feedback in pupil language for every
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import ClassVar, Literal
+from typing import Annotated, Any, ClassVar, Literal
 
-from pydantic import Field, model_validator
+from pydantic import BeforeValidator, Field, model_validator
 
 from .common import EfcwStrand, PupilLine, Strict
 from .materials import PupilShort, tagged_union
@@ -70,12 +70,26 @@ class ChoiceItem(Strict):
 TRUE_FALSE_LABELS = {"true": "True", "false": "False", "it-depends": "It depends"}
 
 
+def _yaml_booleans(value: Any) -> Any:
+    """YAML reads unquoted true/false as booleans; as answers and feedback keys they mean the words."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, dict):
+        return {(("true" if key else "false") if isinstance(key, bool) else key): entry for key, entry in value.items()}
+    return value
+
+
 class TrueFalseFeedback(Strict):
     true: PupilLine
     false: PupilLine
     it_depends: PupilLine | None = Field(default=None, alias="it-depends")
 
     model_config = Strict.model_config | {"populate_by_name": True}
+
+    @model_validator(mode="before")
+    @classmethod
+    def _word_keys(cls, value: Any) -> Any:
+        return _yaml_booleans(value)
 
 
 class TrueFalseItem(Strict):
@@ -84,7 +98,7 @@ class TrueFalseItem(Strict):
     KIND: ClassVar[str] = "true-false"
     kind: Literal["true-false"]
     statement: PupilLine
-    answer: Literal["true", "false", "it-depends"]
+    answer: Annotated[Literal["true", "false", "it-depends"], BeforeValidator(_yaml_booleans)]
     feedback: TrueFalseFeedback
     checks: Checks
 

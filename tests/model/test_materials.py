@@ -98,3 +98,13 @@ def test_an_unknown_resource_id_is_placed_on_the_activity_that_uses_it(tmp_path)
     path = tmp_path / "content/lessons/7-11/live-streaming-7-11.yml"
     uses_lines = [n for n, text in enumerate(path.read_text().splitlines(), 1) if text.strip() == "uses:"]
     assert any(f":{uses_lines[1]}: field 'activities[1].uses':" in p for p in found), found
+
+
+def test_unquoted_yaml_true_and_false_mean_the_words(tmp_path):
+    """`answer: true` and `true:` / `false:` keys, as a writer types them, read as the words."""
+    lesson = lesson_with_materials()
+    lesson["knowledge_checks"]["exit"][1]["answer"] = True
+    lesson["knowledge_checks"]["exit"][1]["feedback"] = {True: "Yes. You never need a reason.",
+                                                         False: "You can always end a call."}
+    item = load(tmp_path, lesson).knowledge_checks.exit[1]
+    assert item.answer == "true" and [a.correct for a in item.answers()] == [True, False]
