@@ -86,7 +86,8 @@ def edit_one_lesson(content: Path) -> str:
     text = path.read_text(encoding="utf-8")
     marker = "pupil_material: "
     at = text.index(marker) + len(marker)
-    path.write_text(text[:at] + text[at:].replace(" ", "  ", 1), encoding="utf-8")
+    # A doubled space after the first full stop of the pupil material: a real edit to the text, still valid YAML.
+    path.write_text(text[:at] + text[at:].replace(". ", ".  ", 1), encoding="utf-8")
     return path.relative_to(content).as_posix()
 
 

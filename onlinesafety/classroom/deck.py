@@ -6,6 +6,7 @@ disagree. Slide text comes only through `Placement.pupil`; speaker notes through
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Union
 
@@ -195,11 +196,46 @@ def _activity_slides(lesson: Lesson, place: Placement, number: int) -> list[Slid
                       f"{place.teacher('misconceptions', n, 'response')}" for n in range(len(lesson.misconceptions))]
     if activity.stage.value == "main" and number == _first_main(lesson):
         notes += "\n\n" + "\n\n".join(misconceptions)
-    slides = [Slide("activity", activity.title, (Text(place.pupil("activities", number, "pupil_material")),),
-                    notes=notes)]
+    chunks = split_text(place.pupil("activities", number, "pupil_material"), _text_limit(lesson))
+    slides = [Slide("activity", activity.title + (f" ({part} of {len(chunks)})" if len(chunks) > 1 else ""),
+                    (Text(chunk),), notes=notes) for part, chunk in enumerate(chunks, start=1)]
     for resource_id in activity.uses:
         slides.extend(_resource_slides(lesson, place, resource_id, activity.title))
     return slides
+
+
+def _text_limit(lesson: Lesson) -> int:
+    """About how many characters fit on one slide at the deck's type size (larger for ages 4–7)."""
+    return 320 if lesson.band.value == "4-7" else 480
+
+
+def split_text(markdown: str, limit: int) -> list[str]:
+    """Markdown cut into parts that each fit on a slide: between paragraphs, or between sentences of a
+    paragraph that is longer than a slide on its own."""
+    pieces: list[str] = []
+    for paragraph in (part.strip() for part in markdown.split("\n\n")):
+        if not paragraph:
+            continue
+        if len(paragraph) <= limit:
+            pieces.append(paragraph)
+            continue
+        sentence_parts = re.split(r"(?<=[.!?])\s+(?=[A-Z\"“'‘(*])", paragraph)
+        current = ""
+        for sentence in sentence_parts:
+            if current and len(current) + 1 + len(sentence) > limit:
+                pieces.append(current)
+                current = sentence
+            else:
+                current = f"{current} {sentence}".strip()
+        if current:
+            pieces.append(current)
+    chunks: list[str] = []
+    for piece in pieces:
+        if chunks and len(chunks[-1]) + 2 + len(piece) <= limit:
+            chunks[-1] = f"{chunks[-1]}\n\n{piece}"
+        else:
+            chunks.append(piece)
+    return chunks or [markdown]
 
 
 def _first_main(lesson: Lesson) -> int:

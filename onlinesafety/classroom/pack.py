@@ -106,7 +106,8 @@ def lesson_pack(lesson: Lesson) -> Pack:
     place = Placement(lesson)
     sections: list[Section] = [Cover(
         lesson.title, place.pupil("pupil_outcome"),
-        tuple((keyword.term, place.pupil("keywords", n, "definition")) for n, keyword in enumerate(lesson.keywords)))]
+        tuple((keyword.term, place.pupil("keywords", n, "definition")) for n, keyword in enumerate(lesson.keywords))),
+        HelpSection("If something worries you", place.pupil("safeguarding", "signposting"), ())]
     if lesson.knowledge_checks:
         sections.append(_checks(place, lesson, "baseline", "Before we start"))
     if lesson.materials:
@@ -118,7 +119,6 @@ def lesson_pack(lesson: Lesson) -> Pack:
         ticket = lesson.materials.exit_ticket
         sections.append(ExitTicketSection(place.pupil("materials", "exit_ticket", "title"),
                                           _tasks(place, ("materials", "exit_ticket"), ticket.tasks)))
-    sections.append(HelpSection("If something worries you", place.pupil("safeguarding", "signposting"), ()))
     return Pack(lesson.id, lesson.title, lesson.band is Band.AGES_4_7, tuple(sections))
 
 

@@ -143,9 +143,18 @@ def _add_slide(presentation, slide: d.Slide, body_size: Pt) -> None:
         page.notes_slide.notes_text_frame.text = slide.notes
 
 
+def _fitting(text: str, top: Emu, width: Emu, size: Pt, extra_lines: int = 0) -> tuple[Pt, Emu]:
+    """The largest size, down to 18 pt, at which `text` fits below `top`; and its height."""
+    room = HEIGHT - top - Inches(0.25)
+    points = size.pt
+    while points > 18 and _estimate(text, width, Pt(points), extra_lines=extra_lines) > room:
+        points -= 2
+    return Pt(points), _estimate(text, width, Pt(points), extra_lines=extra_lines)
+
+
 def _text_box(page, markdown: str, top: Emu, width: Emu, size: Pt) -> Emu:
     blocks = parse_markdown(markdown).blocks
-    height = _estimate(markdown, width, size)
+    size, height = _fitting(markdown, top, width, size)
     frame = page.shapes.add_textbox(MARGIN, top, width, height).text_frame
     frame.word_wrap = True
     first = True
@@ -163,7 +172,7 @@ def _text_box(page, markdown: str, top: Emu, width: Emu, size: Pt) -> Emu:
 
 def _bullets(page, block: d.Bullets, top: Emu, width: Emu, size: Pt) -> Emu:
     text = "\n".join(block.items)
-    height = _estimate(text, width, size, extra_lines=len(block.items) // 2)
+    size, height = _fitting(text, top, width, size, extra_lines=len(block.items) // 2)
     frame = page.shapes.add_textbox(MARGIN, top, width, height).text_frame
     frame.word_wrap = True
     for index, item in enumerate(block.items):
@@ -194,7 +203,9 @@ def _cards(page, block: d.Cards, top: Emu, size: Pt) -> Emu:
     gap = Inches(0.2)
     card_width = (WIDTH - 2 * MARGIN - gap * (columns - 1)) // columns
     card_height = min(Inches(1.6), (HEIGHT - top - Inches(0.3) - gap * (rows - 1)) // max(rows, 1))
-    card_size = Pt(min(size.pt, 24 if count > 6 else size.pt))
+    longest = max(len(card.text) for card in block.cards)
+    card_size = Pt(min(size.pt, 24 if count > 6 else size.pt, 20 if longest > 30 else size.pt,
+                       16 if longest > 50 else size.pt))
     for index, card in enumerate(block.cards):
         row, column = divmod(index, columns)
         left = MARGIN + column * (card_width + gap)

@@ -17,3 +17,11 @@ def test_shipped_content_has_no_errors() -> None:
     findings = run_checks(load_library(CONTENT), today=dt.date.today(), ci=ci)
     errors = [str(finding) for finding in findings if finding.is_error]
     assert not errors, f"{len(errors)} errors in content/:\n" + "\n".join(errors)
+
+
+def test_every_shipped_lesson_is_classroom_ready() -> None:
+    """Issue #11: no lesson ships without its materials, knowledge checks and adaptation notes."""
+    library = load_library(CONTENT)
+    missing = [f"{lesson.id}: {field}" for lesson in library.lessons.values()
+               for field in ("materials", "knowledge_checks", "adaptations") if getattr(lesson, field) is None]
+    assert not missing, "lessons without classroom materials:\n" + "\n".join(missing)
