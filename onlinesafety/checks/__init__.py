@@ -22,6 +22,7 @@ from .raw import raw_blocks
 from .readability import check_readability
 from .review import ReviewRow, review_rows
 from .rules import RULES, Rule
+from .pictograms import check_pictograms
 from .safeguarding import check_safeguarding
 from .template_figures import check_template_figures
 from .wording import check_wording
@@ -43,6 +44,7 @@ def run_checks(library: Library, *, today: dt.date, ci: bool) -> list[Finding]:
             *check_template_figures(library),
             *check_freshness(library, today=today, ci=ci),
             *check_safeguarding(library, blocks),
+            *check_pictograms(library),
         ]
         return sorted(set(apply_allowances(findings, library.root)))
     finally:

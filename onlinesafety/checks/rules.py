@@ -35,6 +35,8 @@ RULES: dict[str, Rule] = {rule.id: rule for rule in (
     Rule("evidence/figure-not-in-evidence",
          "every figure in any text is one content/evidence.yml holds, with the source's words that contain it",
          "citing a source is not enough: '90% of children' in a lesson citing the IWF study is not what it says"),
+    Rule("materials/unknown-icon", "every pictogram in a lesson's materials exists in the shipped icon sets",
+         "a missing pictogram would leave a gap in the slides and packs; nothing is fetched at build time"),
     Rule("evidence/pupil-statistic", "no statistics in pupil text for ages 4-7 and 7-11",
          "primary pupils cannot weigh statistics; numbers about harm frighten rather than teach"),
     Rule("evidence/unknown-source", "every cited source key exists in content/sources.yml",

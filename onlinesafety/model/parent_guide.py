@@ -6,7 +6,14 @@ from typing import Annotated
 
 from pydantic import Field, StringConstraints, model_validator
 
-from .common import Band, ParentLine, ParentText, Reviewed, Slug
+from .common import Band, ParentLine, ParentText, Reviewed, Slug, Strict
+
+
+class Question(Strict):
+    """A question parents ask, answered plainly."""
+
+    question: ParentLine
+    answer: ParentText
 
 
 class ParentGuide(Reviewed):
@@ -19,6 +26,8 @@ class ParentGuide(Reviewed):
     home_checklist: list[ParentLine] = Field(min_length=3, max_length=10)
     warning_signs: list[ParentLine] = Field(min_length=3, max_length=8)
     if_something_happens: list[ParentLine] = Field(min_length=3, max_length=8)
+    questions: list[Question] = Field(default_factory=list, max_length=8,
+                                      description="Questions parents ask, with plain answers.")
     sources: list[Slug] = Field(default_factory=list, max_length=8)
 
     @model_validator(mode="after")

@@ -39,3 +39,11 @@ def test_the_check_fails_for_a_region_without_a_childrens_service():
     uk = shipped().regions["uk"]
     emergency_only = uk.model_copy(update={"routes": [r for r in uk.routes if Need.EMERGENCY in r.needs]})
     assert Need.CHILD_TALK not in {need for need, _ in pupil_routes(emergency_only, Band.AGES_7_11)}
+
+
+def test_every_secondary_card_covers_talking_reporting_and_removal():
+    """14-18 lessons send pupils to their card to report and to get an image removed: every region has both."""
+    wanted = {Need.CHILD_TALK, Need.REPORT_ABUSE, Need.REMOVE_IMAGE}
+    for region in shipped().regions_in_order():
+        covered = {need for _, route in pupil_routes(region, Band.AGES_14_18) for need in route.needs}
+        assert wanted <= covered, f"{region.id}: the 14-18 help card lacks {sorted(n.value for n in wanted - covered)}"
