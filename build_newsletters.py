@@ -6,4 +6,4 @@ import sys
 from onlinesafety.newsletters.cli import main
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(main(limit_memory=True))

@@ -27,6 +27,7 @@ from onlinesafety.site.csp import add_policy, allowed_hashes, apply_policy, page
 from onlinesafety.site.nav import site_nav
 from onlinesafety.site.parallel_pages import ParallelPages, usable
 from onlinesafety.site.parallel_render import ParallelRender
+from onlinesafety.site.search import improve_index
 from onlinesafety.site.whitespace import collapse
 
 _state: dict = {}
@@ -154,6 +155,9 @@ def on_post_build(config):
         clean_directory(config.site_dir)  # nothing that failed the gate is left to publish
         raise Abort("\n" + "\n".join(str(finding) for finding in errors)
                     + f"\n{len(errors)} quality-gate error(s); run `python -m onlinesafety check`.")
+    index = Path(config.site_dir) / "search" / "search_index.json"
+    if index.exists():  # written by Material's search plugin, whose on_post_build runs before this one
+        improve_index(index, _state["library"])
     csp = _state.pop("csp")
     problems = csp["problems"] + apply_policy(Path(config.site_dir), csp["allowed"], done=csp["done"])
     if problems:

@@ -92,7 +92,7 @@ def region_data(**overrides: Any) -> dict[str, Any]:
         "id": "uk", "name": "United Kingdom", "order": 1, "intro": "Where to get help in the UK.",
         "terms": {"safeguarding_lead": "Designated Safeguarding Lead", "safeguarding_lead_short": "DSL"},
         "routes": [{"id": "childline", "name": "Childline", "operator": "NSPCC", "for": "Any worry.",
-                    "anonymous": "yes", "phone": "0800 1111", "confidence": "confirmed",
+                    "needs": ["child-talk"], "anonymous": "yes", "phone": "0800 1111", "confidence": "confirmed",
                     "source": "test-source", "last_verified": REVIEWED}],
     }, overrides)
 

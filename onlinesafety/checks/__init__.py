@@ -14,7 +14,7 @@ from ..model import Library
 from .accessibility import check_accessibility
 from .allow import apply_allowances
 from .blocks import Block, clear_file_cache, library_blocks
-from .evidence import check_evidence, check_uncited_figures
+from .evidence import check_evidence, check_figures_against_evidence, check_pupil_statistics, check_uncited_figures
 from .findings import ERROR, WARNING, Finding
 from .freshness import check_freshness
 from .markdown import clear_caches
@@ -23,6 +23,7 @@ from .readability import check_readability
 from .review import ReviewRow, review_rows
 from .rules import RULES, Rule
 from .safeguarding import check_safeguarding
+from .template_figures import check_template_figures
 from .wording import check_wording
 
 __all__ = ["ERROR", "RULES", "WARNING", "Finding", "ReviewRow", "Rule", "check_text", "review_rows", "run_checks",
@@ -38,6 +39,8 @@ def run_checks(library: Library, *, today: dt.date, ci: bool) -> list[Finding]:
         findings = [
             *check_text(blocks),
             *check_evidence(library),
+            *check_figures_against_evidence(library, blocks),
+            *check_template_figures(library),
             *check_freshness(library, today=today, ci=ci),
             *check_safeguarding(library, blocks),
         ]
@@ -49,7 +52,7 @@ def run_checks(library: Library, *, today: dt.date, ci: bool) -> list[Finding]:
 def check_text(blocks: list[Block]) -> list[Finding]:
     """The checks that need only the text: readability, wording, uncited figures and accessibility."""
     return [*check_readability(blocks), *check_wording(blocks), *check_uncited_figures(blocks),
-            *check_accessibility(blocks)]
+            *check_pupil_statistics(blocks), *check_accessibility(blocks)]
 
 
 def run_text_checks(content_root: Path) -> list[Finding]:

@@ -8,6 +8,7 @@ from pathlib import Path
 from pydantic import BaseModel, ConfigDict
 
 from ..loading import ContentError
+from ..loading.files import read_text_file
 from ..loading.safe_yaml import parse_yaml
 from ..loading.validate import validate_document
 from .findings import ERROR, Finding
@@ -56,15 +57,13 @@ def load_allowances(content_root: Path) -> tuple[list[Allowance], list[Finding]]
     """The usable entries of content/allow.yml, and findings for entries that are malformed or unjustified."""
     file = content_root / ALLOW_FILE
     shown = _shown(content_root, file)
-    if not file.exists():
+    if not file.exists() and not file.is_symlink():
         return [], []
     try:
-        document = parse_yaml(file.read_text(encoding="utf-8"), shown)
+        document = parse_yaml(read_text_file(file, shown), shown)
     except ContentError as error:
         problem = error.problem
         return [], [Finding(shown, problem.line, "allow/invalid", ERROR, problem.message, problem.fix)]
-    except (OSError, UnicodeDecodeError) as error:
-        return [], [Finding(shown, 1, "allow/invalid", ERROR, f"cannot read the file ({error})", "save it as UTF-8")]
     parsed, problems = validate_document(AllowFile, document, shown)
     if parsed is None:
         return [], [Finding(p.path, p.line, "allow/invalid", ERROR, p.message, p.fix, p.field or "") for p in problems]

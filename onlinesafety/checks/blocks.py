@@ -11,6 +11,8 @@ from dataclasses import field as dataclass_field
 from pathlib import Path
 from typing import Any
 
+from ..loading.errors import ContentError
+from ..loading.files import read_text_file
 from ..loading.safe_yaml import dotted
 from ..model import Audience, Band, EvidenceSet, Lesson, Library, Origin, Page, ParentGuide, Region, Snippet, Topic
 from ..model.text_blocks import TextBlock, iter_text_blocks
@@ -169,8 +171,8 @@ def find_line(file: Path, phrase: str, start: int, end: int | None) -> int | Non
 @functools.lru_cache(maxsize=256)
 def _file_text(file: Path) -> tuple[str, tuple[int, ...]]:
     try:
-        text = file.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError):
+        text = read_text_file(file, file.name)
+    except ContentError:
         return "", (0,)
     starts = [0] + [index + 1 for index, char in enumerate(text) if char == "\n"]
     return text, tuple(starts)

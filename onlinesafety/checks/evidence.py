@@ -1,33 +1,24 @@
-"""Evidence: every figure cites a source that exists, and evidence.yml says what its sources say."""
+"""Evidence: every figure cites a source, is one that evidence.yml holds, and evidence.yml says what its sources say."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable
 
-from ..model import Library
+from ..model import Audience, Band, Library
+from ..model.evidence import Figure
 from .blocks import Block
+from .figures import FoundFigure, find_figures, figures_in
 from .findings import Finding, shorten
-from .markdown import URL, sentences, units
+from .markdown import sentences, units
 
-NUMBER_WORDS = r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|fifty|a\s+hundred|hundred|a\s+thousand"
-PEOPLE = (r"children|child|young\s+people|pupils|students|teenagers|teens|girls|boys|parents|carers|adults|"
-          r"victims|offenders|images|videos|captures|cases|reports|schools|teachers|users|families")
-FIGURE = re.compile(
-    r"\b\d+(?:[.,]\d+)?\s?(?:%|per\s?cent\b|percent\b)"  # 98%, 2.5 per cent
-    rf"|\b(?:\d+|{NUMBER_WORDS})\s+(?:in|out\s+of)\s+(?:every\s+)?(?:\d{{1,3}}(?:,\d{{3}})*|{NUMBER_WORDS})\b"  # 9 in 10, one in five
-    r"|\b\d{1,3}(?:,\d{3})+\b"  # 2,082
-    r"|\b\d+(?:\.\d+)?\s*(?:thousand|million|billion)\b"  # 1.5 million
-    rf"|\b(?:half|a\s+third|two\s+thirds|a\s+quarter|three\s+quarters|the\s+majority|a\s+minority)\s+of\s+"
-    rf"(?:all\s+|the\s+)?(?:{PEOPLE})\b",
-    re.IGNORECASE)
+__all__ = ["check_evidence", "check_figures_against_evidence", "check_pupil_statistics", "check_uncited_figures",
+           "figures_in", "normalise", "quote_contains"]
+EVIDENCE_FILE = "content/evidence.yml"
+NO_STATISTICS_BANDS = (Band.AGES_4_7, Band.AGES_7_11)
+
 WHITESPACE = re.compile(r"\s+")
 TYPOGRAPHY = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "—": "-", "\u00a0": " "})
-
-
-def figures_in(text: str) -> list[str]:
-    """The figures in plain `text`: percentages, 'N in N', counts with thousands separators, and 'half of …'."""
-    return [match.group(0) for match in FIGURE.finditer(URL.sub(" ", text))]
 
 
 def check_evidence(library: Library) -> list[Finding]:
@@ -39,7 +30,7 @@ def check_uncited_figures(blocks: Iterable[Block]) -> list[Finding]:
     """A finding for the first figure in each sentence of a block whose item cites no source."""
     findings: list[Finding] = []
     for block in blocks:
-        if block.sources:
+        if block.sources or not find_figures(block.text):
             continue
         for unit in units(block.text):
             for sentence in sentences(unit.text):
@@ -52,6 +43,91 @@ def check_uncited_figures(blocks: Iterable[Block]) -> list[Finding]:
                         "(keys are in content/sources.yml), or remove the figure",
                         block.field, excerpt=found[0], context=sentence))
     return findings
+
+
+def check_figures_against_evidence(library: Library, blocks: Iterable[Block]) -> list[Finding]:
+    """Every figure in every text block is one that evidence.yml holds, checked against its source quote.
+
+    A figure matches an evidence entry when the entry's source_quote contains the figure's number with its
+    unit or scale (its core: "96%", "9 in 10", "85 million"), and the entry's own value is in that quote.
+    A statement in evidence.yml must match its own entry.
+    """
+    figures = usable_figures(library)
+    findings: list[Finding] = []
+    for block in blocks:
+        if not find_figures(block.text):  # most blocks: skip splitting them into sentences
+            continue
+        candidates = _candidates(library, block, figures)
+        for unit in units(block.text):
+            for sentence in sentences(unit.text):
+                for found in find_figures(sentence):
+                    if matches_evidence(found, candidates):
+                        continue
+                    findings.append(_unmatched(block, found, sentence, unit.line, own=block.kind == "evidence"))
+    return findings
+
+
+def usable_figures(library: Library) -> list[Figure]:
+    """The evidence.yml entries whose value is in their own quote (the others vouch for nothing)."""
+    return [figure for figure in (library.evidence.figures if library.evidence else [])
+            if quote_contains(figure.source_quote, figure.value)]
+
+
+def matches_evidence(found: FoundFigure, figures: list[Figure]) -> bool:
+    """True when some entry's source_quote contains the figure's core."""
+    core = _canonical(found.core)
+    return any(quote_contains(_canonical(figure.source_quote), core) for figure in figures)
+
+
+def _candidates(library: Library, block: Block, figures: list[Figure]) -> list[Figure]:
+    if block.kind == "evidence" and library.evidence is not None and len(block.loc) > 1:
+        index = block.loc[1]
+        own = library.evidence.figures[index] if isinstance(index, int) else None
+        return [own] if own is not None and own in figures else []
+    return figures
+
+
+def _unmatched(block: Block, found: FoundFigure, sentence: str, offset: int, *, own: bool) -> Finding:
+    if own:
+        message = (f"the figure '{found.text}' is not in this entry's source_quote, so the statement says "
+                   "something its source does not")
+        fix = "use the figure exactly as the source_quote gives it, or quote the source's words that contain it"
+    else:
+        message = (f"the figure '{found.text}' is not in {EVIDENCE_FILE}: no entry's source_quote contains "
+                   f"'{found.core}', so nothing shows where it comes from")
+        fix = (f"add it to {EVIDENCE_FILE} (id, value, statement, source, and the source's exact words as "
+               "source_quote), or correct it to the figure the source gives, or remove it")
+    return Finding(block.path, block.line_of(found.text, offset), "evidence/figure-not-in-evidence", "error",
+                   message, fix, block.field, excerpt=found.text, context=sentence)
+
+
+def check_pupil_statistics(blocks: Iterable[Block]) -> list[Finding]:
+    """No figure at all in pupil text for ages 4-7 and 7-11."""
+    findings: list[Finding] = []
+    for block in blocks:
+        if block.audience is not Audience.PUPIL or block.band not in NO_STATISTICS_BANDS:
+            continue
+        if not find_figures(block.text):
+            continue
+        for unit in units(block.text):
+            for sentence in sentences(unit.text):
+                for found in find_figures(sentence):
+                    findings.append(Finding(
+                        block.path, block.line_of(found.text, unit.line), "evidence/pupil-statistic", "error",
+                        f"'{found.text}' is a statistic in pupil text for ages {block.band.value}: primary pupils "
+                        "get no statistics (they cannot weigh them, and numbers about harm frighten rather than "
+                        "teach)", "remove the figure; teach the safe behaviour and who to tell instead "
+                        "(the figure can go in the teacher notes, from content/evidence.yml)",
+                        block.field, excerpt=found.text, context=sentence))
+    return findings
+
+
+def _canonical(text: str) -> str:
+    """`normalise`d, with "per cent" and "percent" written as %."""
+    return PER_CENT.sub(r"\1%", normalise(text))
+
+
+PER_CENT = re.compile(r"(\d)\s?(?:per\s?cent|percent)\b")
 
 
 def _unknown_sources(library: Library) -> list[Finding]:

@@ -15,6 +15,7 @@ from typing import Any, get_args
 from pydantic import BaseModel
 
 from ..loading import ContentError
+from ..loading.files import read_text_file
 from ..loading.safe_yaml import parse_yaml
 from ..model import Audience, Band, EvidenceSet, Lesson, Origin, ParentGuide, Region, Snippet, Topic
 from ..model.text_blocks import audience_of
@@ -47,8 +48,8 @@ def _shown(content_root: Path, file: Path) -> str:
 def _yaml_blocks(content_root: Path, file: Path, model: type[BaseModel]) -> list[Block]:
     shown = _shown(content_root, file)
     try:
-        document = parse_yaml(file.read_text(encoding="utf-8"), shown)
-    except (ContentError, OSError, UnicodeDecodeError):
+        document = parse_yaml(read_text_file(file, shown), shown)
+    except ContentError:
         return []
     data = document.data
     if not isinstance(data, dict):
@@ -84,8 +85,8 @@ def _block_sources(model: type[BaseModel], data: dict[str, Any], loc: tuple[Any,
 def _page_blocks(content_root: Path, file: Path) -> list[Block]:
     shown = _shown(content_root, file)
     try:
-        text = file.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError):
+        text = read_text_file(file, shown)
+    except ContentError:
         return []
     lines = text.split("\n")
     if not lines or lines[0].strip() != FENCE:

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Union
 
-from ..model import Lesson, Region
+from ..model import Band, Lesson, Region
 from ..model.knowledge_checks import Answer
 from ..model.materials import CardSet, Story, Worksheet
 from .help_card import HELP_CARD_MESSAGE, HelpLine, help_lines
@@ -111,12 +111,14 @@ def lesson_deck(lesson: Lesson, region: Region) -> Deck:
     place = Placement(lesson)
     slides: list[Slide] = [_title_slide(lesson, place), _rules_slide(lesson, place), _keywords_slide(lesson, place)]
     slides.extend(_check_slides(lesson, place, "baseline", "Before we start"))
+    # Discussion questions belong to the main activities: they come before the plenary's safe close.
     for number, activity in enumerate(lesson.activities):
+        if activity.stage.value == "plenary" and not any(s.kind == "discussion" for s in slides):
+            slides.append(_discussion_slide(lesson, place))
         slides.extend(_activity_slides(lesson, place, number))
-    slides.append(_discussion_slide(lesson, place))
     slides.extend(_check_slides(lesson, place, "exit", "What have we learned?"))
     slides.append(_signposting_slide(lesson, place))
-    slides.append(help_slide(region))
+    slides.append(help_slide(region, lesson.band))
     slides.append(Slide("credits", "Thank you", (Text(f"{CREDIT}\n\n{LICENCE_URL}"),),
                         notes="Licence: content CC BY 4.0. You may adapt and share this deck; keep the credit line."))
     return Deck(lesson.id, lesson.title, region.id, tuple(slides))
@@ -197,11 +199,16 @@ def _activity_slides(lesson: Lesson, place: Placement, number: int) -> list[Slid
     if activity.stage.value == "main" and number == _first_main(lesson):
         notes += "\n\n" + "\n\n".join(misconceptions)
     chunks = split_text(place.pupil("activities", number, "pupil_material"), _text_limit(lesson))
-    slides = [Slide("activity", activity.title + (f" ({part} of {len(chunks)})" if len(chunks) > 1 else ""),
-                    (Text(chunk),), notes=notes) for part, chunk in enumerate(chunks, start=1)]
+    task = [Slide("activity", activity.title + (f" ({part} of {len(chunks)})" if len(chunks) > 1 else ""),
+                  (Text(chunk),), notes=notes) for part, chunk in enumerate(chunks, start=1)]
+    # A story is read first and the task follows it; cards and worksheets come after the task that sets them.
+    stories, others = [], []
     for resource_id in activity.uses:
-        slides.extend(_resource_slides(lesson, place, resource_id, activity.title))
-    return slides
+        made = _resource_slides(lesson, place, resource_id, activity.title)
+        (stories if made and made[0].kind == "story" else others).extend(made)
+    if stories:
+        stories[0] = Slide(stories[0].kind, stories[0].title, stories[0].blocks, notes=f"{notes}\n\n{stories[0].notes}")
+    return [*stories, *task, *others]
 
 
 def _text_limit(lesson: Lesson) -> int:
@@ -291,8 +298,9 @@ def _signposting_slide(lesson: Lesson, place: Placement) -> Slide:
                        "pupils can talk to you privately.")
 
 
-def help_slide(region: Region) -> Slide:
-    """The region's help slide: the same for every lesson, so decks for each country differ only here."""
+def help_slide(region: Region, band: Band) -> Slide:
+    """The region's help slide for pupils of `band`: the same in every lesson of the band, so decks for each
+    country differ only here."""
     return Slide("help", f"Where to get help: {region.name}",
-                 (Text(HELP_CARD_MESSAGE), HelpList(tuple(help_lines(region)))),
+                 (Text(HELP_CARD_MESSAGE), HelpList(tuple(help_lines(region, band)))),
                  notes=f"Help routes for pupils in {region.name}, from this site's help pages.")

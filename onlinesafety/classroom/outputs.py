@@ -28,13 +28,14 @@ def lesson_files(lesson: Lesson, regions: list[Region]) -> dict[str, bytes]:
     """Every classroom file of one lesson, made from scratch (no cache)."""
     large = lesson.band is Band.AGES_4_7
     files: dict[str, bytes] = {}
-    decks = regional_pptx(lesson_deck(lesson, regions[0]), regions, large=large, reviewed=lesson.reviewed)
+    decks = regional_pptx(lesson_deck(lesson, regions[0]), regions, lesson.band, large=large,
+                          reviewed=lesson.reviewed)
     pack = lesson_pack(lesson)
     pages = laid_out(pack)
     lesson_pdf = pages.write_pdf()
     for region in regions:
         files[deck_path(lesson, region)] = decks[region.id]
-        files[pack_path(lesson, region)] = _joined(lesson_pdf, _help_card_pdf(region, large), lesson.title)
+        files[pack_path(lesson, region)] = _joined(lesson_pdf, _help_card_pdf(region, lesson.band), lesson.title)
     depth = lesson_folder(lesson).count("/") + 2  # lessons/<band>/<id>/present/
     files[present_path(lesson)] = present_html(lesson, regions, assets="../" * depth + "assets/",
                                                 lesson_url="../").encode("utf-8")
@@ -43,16 +44,17 @@ def lesson_files(lesson: Lesson, regions: list[Region]) -> dict[str, bytes]:
     return files
 
 
-_HELP_PDF: dict[tuple[str, bool], bytes] = {}
+_HELP_PDF: dict[tuple[str, str], bytes] = {}
 
 
-def _help_card_pdf(region: Region, large: bool) -> bytes:
-    """A region's help card page, laid out once per process and type size."""
-    key = (region.model_dump_json(), large)
+def _help_card_pdf(region: Region, band: Band) -> bytes:
+    """A region's help card page for `band`, laid out once per process."""
+    key = (region.model_dump_json(), band.value)
     if key not in _HELP_PDF:
         from .pack import Pack
 
-        _HELP_PDF[key] = help_pages(Pack("help", "help", large, ()), help_card(region)).write_pdf()
+        large = band is Band.AGES_4_7
+        _HELP_PDF[key] = help_pages(Pack("help", "help", large, ()), help_card(region, band)).write_pdf()
     return _HELP_PDF[key]
 
 

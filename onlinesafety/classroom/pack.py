@@ -122,9 +122,9 @@ def lesson_pack(lesson: Lesson) -> Pack:
     return Pack(lesson.id, lesson.title, lesson.band is Band.AGES_4_7, tuple(sections))
 
 
-def help_card(region: Region) -> HelpSection:
-    """The help card for pupils in `region`: its routes for children, numbers and addresses unchanged."""
-    return HelpSection(f"Where to get help: {region.name}", HELP_CARD_MESSAGE, tuple(help_lines(region)))
+def help_card(region: Region, band: Band) -> HelpSection:
+    """The help card for pupils of `band` in `region`: its routes for them, numbers and addresses unchanged."""
+    return HelpSection(f"Where to get help: {region.name}", HELP_CARD_MESSAGE, tuple(help_lines(region, band)))
 
 
 def _resource(place: Placement, index: int, resource) -> Section:

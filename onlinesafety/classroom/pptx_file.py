@@ -18,7 +18,7 @@ from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
 from pptx.oxml.ns import qn
 from pptx.util import Emu, Inches, Pt
 
-from ..model import Region
+from ..model import Band, Region
 from ..newsletters.richtext import Inline, ItemList, LineBreak, Link, Paragraph, Styled, Text, parse_markdown
 from . import deck as d
 from .icons import icon_png
@@ -55,7 +55,7 @@ def deck_pptx(deck: d.Deck, *, large: bool = False, reviewed: dt.date | None = N
     return _fixed_zip(buffer.getvalue())
 
 
-def regional_pptx(deck: d.Deck, regions: list, *, large: bool = False,
+def regional_pptx(deck: d.Deck, regions: list, band: Band, *, large: bool = False,
                   reviewed: dt.date | None = None) -> dict[str, bytes]:
     """{region id: .pptx bytes}: `deck` made once, each region's help slide put in its place.
 
@@ -70,21 +70,21 @@ def regional_pptx(deck: d.Deck, regions: list, *, large: bool = False,
         if region.id == deck.region:
             decks[region.id] = base
             continue
-        slide_xml, notes_xml = _help_slide_xml(region.model_dump_json(), large)
+        slide_xml, notes_xml = _help_slide_xml(region.model_dump_json(), band.value, large)
         decks[region.id] = _fixed_zip(base, {slide_part: slide_xml, notes_part: notes_xml},
                                       subject=(deck.region, region.id))
     return decks
 
 
-_HELP_XML: dict[tuple[str, bool], tuple[bytes, bytes]] = {}
+_HELP_XML: dict[tuple[str, str, bool], tuple[bytes, bytes]] = {}
 
 
-def _help_slide_xml(region_json: str, large: bool) -> tuple[bytes, bytes]:
-    """A region's help slide and notes as XML, made once per process (they are the same in every lesson)."""
-    key = (region_json, large)
+def _help_slide_xml(region_json: str, band: str, large: bool) -> tuple[bytes, bytes]:
+    """A region's help slide and notes as XML, made once per process and band (the same in every lesson)."""
+    key = (region_json, band, large)
     if key not in _HELP_XML:
         region = Region.model_validate_json(region_json)
-        alone = d.Deck("help", "help", region.id, (d.help_slide(region),))
+        alone = d.Deck("help", "help", region.id, (d.help_slide(region, Band(band)),))
         archive = zipfile.ZipFile(io.BytesIO(deck_pptx(alone, large=large)))
         _HELP_XML[key] = (archive.read("ppt/slides/slide1.xml"), archive.read("ppt/notesSlides/notesSlide1.xml"))
     return _HELP_XML[key]
@@ -233,7 +233,7 @@ def _help(page, block: d.HelpList, top: Emu, width: Emu, size: Pt) -> Emu:
     for line in block.lines:
         reach = " · ".join(filter(None, (f"call {line.phone}" if line.phone else None,
                                          f"text {line.sms}" if line.sms else None, line.url)))
-        items.append(f"**{line.name}**: {reach}")
+        items.append(f"{line.what}: **{line.name}**, {reach}" if line.what else f"**{line.name}**: {reach}")
     return _bullets(page, d.Bullets(tuple(items)), top, width, Pt(min(size.pt, 24)))
 
 

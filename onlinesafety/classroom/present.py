@@ -44,5 +44,5 @@ def _template() -> jinja2.Template:
 def present_html(lesson: Lesson, regions: list[Region], *, assets: str, lesson_url: str) -> str:
     """The Present page; `assets` is the relative path to the site's assets/ folder, ending in '/'."""
     deck = lesson_deck(lesson, regions[0])
-    help_regions = [(region.id, region.name, help_lines(region)) for region in regions]
+    help_regions = [(region.id, region.name, help_lines(region, lesson.band)) for region in regions]
     return _template().render(deck=deck, help_regions=help_regions, assets=assets, lesson_url=lesson_url)

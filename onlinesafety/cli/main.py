@@ -10,6 +10,7 @@ from pathlib import Path
 from ..loading import ContentErrors, load_library
 
 EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
+EXIT_INTERRUPTED = 130
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -25,7 +26,8 @@ def build_parser() -> argparse.ArgumentParser:
     csp = commands.add_parser("csp-hashes", help="list the inline-script hashes of a built site, for review")
     csp.add_argument("site", type=Path, help="a built site folder")
     export = commands.add_parser("export-markdown", help="write the generated site pages as plain Markdown")
-    export.add_argument("out", type=Path, help="folder to write (replaced as a whole)")
+    export.add_argument("out", help="a new or empty folder, or an earlier export, outside content/ and templates/ "
+                                    "(replaced as a whole; a folder holding other files is refused)")
     return parser
 
 
@@ -42,6 +44,14 @@ def main(argv: list[str] | None = None) -> int:
         args = parser.parse_args(argv)
     except SystemExit as exit_:
         return EXIT_USAGE if exit_.code not in (0, None) else EXIT_OK
+    try:
+        return _run(args)
+    except KeyboardInterrupt:  # Ctrl-C while loading or checking: nothing is written before the export
+        print("stopped (Ctrl-C) before anything was written.", file=sys.stderr)
+        return EXIT_INTERRUPTED
+
+
+def _run(args: argparse.Namespace) -> int:
     if args.command == "csp-hashes":
         from ..site.csp import inline_script_hashes
 
@@ -49,6 +59,12 @@ def main(argv: list[str] | None = None) -> int:
                          for value in inline_script_hashes(page.read_text(encoding="utf-8"))})
         print("\n".join(hashes))
         return EXIT_OK
+    if args.command == "export-markdown":
+        from .export import refuse_unsafe_output
+
+        refused = refuse_unsafe_output(args.out, args.content)
+        if refused is not None:
+            return refused
     try:
         library = load_library(args.content)
     except ContentErrors as errors:
@@ -67,9 +83,7 @@ def main(argv: list[str] | None = None) -> int:
 
         return run_check(library, args)
     if args.command == "export-markdown":
-        from ..site.export import export_markdown
+        from .export import run_export
 
-        count = export_markdown(library, args.out)
-        print(f"wrote {count} files to {args.out}")
-        return EXIT_OK
+        return run_export(library, args.out)
     return EXIT_USAGE

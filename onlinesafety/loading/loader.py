@@ -13,8 +13,9 @@ from ..model import (
     Bibliography, EvidenceSet, Lesson, Library, Origin, Page, PageMeta, ParentGuide, Region, Snippet, Topic,
 )
 from .errors import ContentError, ContentErrors, ContentProblem
+from .files import linked_folder, read_text_file
 from .references import check_references
-from .safe_yaml import MAX_BYTES, YamlDocument, parse_yaml
+from .safe_yaml import YamlDocument, parse_yaml
 from .validate import validate_document
 
 M = TypeVar("M", bound=BaseModel)
@@ -49,6 +50,7 @@ def load_library(root: Path | str) -> Library:
 class _Loader:
     def __init__(self, root: Path, library: Library, problems: list[ContentProblem]) -> None:
         self.root, self.library, self.problems = root, library, problems
+        self.linked: set[Path] = set()
 
     def relative(self, path: Path) -> str:
         try:
@@ -57,7 +59,16 @@ class _Loader:
             return path.as_posix()
 
     def files(self, pattern: str) -> Iterator[Path]:
-        yield from sorted(self.root.glob(pattern))
+        """Paths matching `pattern`, except those reached through a linked folder (reported once)."""
+        for path in sorted(self.root.glob(pattern)):
+            link = linked_folder(self.root, path)
+            if link is None:
+                yield path
+            elif link not in self.linked:
+                self.linked.add(link)
+                self.problems.append(ContentProblem(
+                    self.relative(link), 1, None, "this folder is a symbolic link, so nothing in it was read",
+                    "replace the link with a real folder holding the files"))
 
     def parse(self, path: Path, text: str | None = None, line_offset: int = 0) -> YamlDocument | None:
         shown = self.relative(path)
@@ -83,7 +94,7 @@ class _Loader:
 
     def load_one(self, name: str, model: type[M], *, required: bool = True) -> M | None:
         path = self.root / name
-        if not path.exists():
+        if not path.exists() and not path.is_symlink():
             if required:
                 self.problems.append(ContentProblem(self.relative(path), 1, None, "file not found",
                                                     f"create {name}; see content/README.md"))
@@ -158,15 +169,7 @@ class _Loader:
 
 
 def _read_text(path: Path, shown: str) -> str:
-    size = path.stat().st_size
-    if size > MAX_BYTES:
-        raise ContentError(shown, 1, None, f"file is {size // 1024} KiB; the limit is {MAX_BYTES // 1024} KiB",
-                           "split it into smaller files")
-    try:
-        return path.read_text(encoding="utf-8")
-    except UnicodeDecodeError as error:
-        raise ContentError(shown, 1, None, f"file is not UTF-8 text ({error.reason})",
-                           "save it as UTF-8") from None
+    return read_text_file(path, shown)
 
 
 # Python-Markdown slows down with the square of long runs of brackets or backticks (10,000 '[' take
@@ -205,12 +208,9 @@ def load_yaml_model(path: Path, model: type[M], shown: str | None = None) -> tup
     """Load one YAML file as `model` (used for school profiles); raise ContentErrors on any problem."""
     shown = shown or path.as_posix()
     try:
-        document = parse_yaml(_read_text(path, shown), shown)
+        document = parse_yaml(read_text_file(path, shown, follow_links=True), shown)
     except ContentError as error:
         raise ContentErrors([error.problem]) from None
-    except OSError as error:
-        raise ContentErrors([ContentProblem(shown, 1, None, f"cannot read the file ({error.strerror})",
-                                            "check the path")]) from None
     item, problems = validate_document(model, document, shown)
     if problems or item is None:
         raise ContentErrors(problems)

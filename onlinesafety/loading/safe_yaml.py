@@ -130,7 +130,7 @@ def _build(node: yaml.Node, loc: Loc, document: YamlDocument, path: str) -> Any:
             if not isinstance(key_node, yaml.ScalarNode):
                 raise ContentError(path, key_node.start_mark.line + 1, dotted(loc) or None,
                                    "a mapping key must be plain text", "use a simple name as the key")
-            key = _scalar(key_node)
+            key = _scalar(key_node, path, dotted(loc + (key_node.value,)))
             key = key if isinstance(key, (str, int)) else str(key)
             if key in result:
                 raise ContentError(
@@ -142,11 +142,21 @@ def _build(node: yaml.Node, loc: Loc, document: YamlDocument, path: str) -> Any:
         return result
     if isinstance(node, yaml.SequenceNode):
         return [_build(item, loc + (index,), document, path) for index, item in enumerate(node.value)]
-    return _scalar(node)
+    return _scalar(node, path, dotted(loc) or None)
 
 
-def _scalar(node: yaml.ScalarNode) -> Any:
-    return yaml.SafeLoader.construct_object(_CONSTRUCTOR, node, deep=True)
+def _scalar(node: yaml.ScalarNode, path: str, field: str | None) -> Any:
+    """The value of one scalar; a value YAML reads as an impossible date (2026-02-30) is a ContentError."""
+    try:
+        return yaml.SafeLoader.construct_object(_CONSTRUCTOR, node, deep=True)
+    except (ValueError, OverflowError, yaml.YAMLError) as error:
+        if node.tag == "tag:yaml.org,2002:timestamp":
+            raise ContentError(
+                path, node.start_mark.line + 1, field, f"'{node.value}' is not a real date ({error})",
+                "give a date that exists, as YYYY-MM-DD (for example 2026-02-28); "
+                "if it is meant as text, put it in quotes") from None
+        raise ContentError(path, node.start_mark.line + 1, field, f"'{node.value}' cannot be read ({error})",
+                           "correct the value, or put it in quotes if it is text") from None
 
 
 _CONSTRUCTOR = yaml.SafeLoader("")

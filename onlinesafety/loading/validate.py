@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 from typing import Any, TypeVar
 
@@ -73,6 +74,11 @@ def _problem(model: type[BaseModel], document: YamlDocument, path: str, detail: 
         if pattern.startswith("^I can"):
             fix = "start the pupil outcome with 'I can'"
         return ContentProblem(path, line, field, f"'{_short(given)}' has the wrong form", fix)
+    if kind == "string_type" and isinstance(given, (dt.date, bool, int, float)):
+        kind_read = {dt.date: "a date", dt.datetime: "a date and time", bool: "yes/no (true or false)"}.get(
+            type(given), "a number")
+        return ContentProblem(path, line, field, f"YAML reads '{_short(given)}' as {kind_read}, but text is expected here",
+                              f"put it in quotes: \"{_short(given)}\"")
     if kind.startswith(("int_", "float_", "bool_", "date_", "string_type", "list_type", "dict_type",
                         "model_type", "url_", "greater_than", "less_than")):
         return ContentProblem(path, line, field, f"{detail['msg'].rstrip('.').lower()}, got '{_short(given)}'",

@@ -146,18 +146,18 @@ class Lesson(Reviewed):
     def _activities_fit_the_lesson(self) -> "Lesson":
         total = sum(activity.minutes for activity in self.activities)
         if total != self.duration_minutes:
-            raise ValueError(
-                f"activities add up to {total} minutes but duration_minutes is "
+            raise FieldError(
+                ("activities",), f"activities add up to {total} minutes but duration_minutes is "
                 f"{self.duration_minutes}; make them agree"
             )
         stages = [activity.stage for activity in self.activities]
         if stages[0] is not Stage.STARTER or stages[-1] is not Stage.PLENARY:
-            raise ValueError("activities must open with a starter and close with a plenary")
+            raise FieldError(("activities",), "activities must open with a starter and close with a plenary")
         if Stage.MAIN not in stages:
-            raise ValueError("activities need at least one main activity")
+            raise FieldError(("activities",), "activities need at least one main activity")
         orders = [STAGE_ORDER[stage] for stage in stages]
         if orders != sorted(orders):
-            raise ValueError("activities must run in order: starter, then main, then plenary")
+            raise FieldError(("activities",), "activities must run in order: starter, then main, then plenary")
         return self
 
     @model_validator(mode="after")

@@ -11,14 +11,16 @@ what the office copies is exactly what we expect.
 
 from __future__ import annotations
 
+import datetime as dt
 import html
 import json
 
 from ..model import Band, Library
 from ..model.common import BAND_LABELS
 from .exports import snippets_data
-from .render import LENGTHS, season_label
+from .render import LENGTHS, guide_url, season_label
 from .richtext import parse_markdown
+from .term import MAX_WEEKS, plan_term
 
 DATA_ID = "newsletter-builder-data"
 LENGTH_LABELS = {"short": "Short (up to 60 words)", "medium": "Medium (up to 150 words)",
@@ -52,7 +54,7 @@ def builder_page(library: Library, *, base_url: str | None = None, data_url: str
     source = (f' data-src="{html.escape(data_url)}"' if data_url else "")
     data = "" if data_url else (
         f'<script type="application/json" id="{DATA_ID}">'
-        f"{_script_json(snippets_data(library, base_url, markdown=False))}</script>\n")
+        f"{_script_json(builder_data(library, base_url))}</script>\n")
     return f"""\
 <div id="nl-builder" class="nl-builder"{source}>
 <p>Choose a piece, add your school's details and copy it into your newsletter, email or social media.
@@ -89,14 +91,50 @@ pages, ready to copy.</p></noscript>
 <div class="nl-actions" id="nl-actions" hidden>
 <button type="button" class="md-button md-button--primary" id="nl-copy-email">Copy for email</button>
 <button type="button" class="md-button" id="nl-copy-text">Copy plain text</button>
-<button type="button" class="md-button" id="nl-copy-social">Copy social post</button>
+<button type="button" class="md-button" id="nl-copy-social">Copy short social post</button>
+<button type="button" class="md-button" id="nl-copy-social-long">Copy long social post</button>
 </div>
 <p class="nl-status" id="nl-status" role="status"></p>
 <div class="nl-preview" id="nl-preview" aria-live="polite" aria-labelledby="nl-preview-heading"></div>
-<h3 id="nl-social-heading">Social post</h3>
+<h3 id="nl-social-heading">Social post, short (with a link)</h3>
 <p class="nl-social" id="nl-social" aria-live="polite"></p>
+<h3 id="nl-social-long-heading">Social post, long (no link, for where links are hidden)</h3>
+<p class="nl-social" id="nl-social-long" aria-live="polite"></p>
+<h2 id="term-plan">A term's plan</h2>
+<p>Give the first week of term and how many weeks it has. The builder lists one piece a week, in the
+order the topics are taught, for the age chosen above. Choose "Show this piece" to see it in the
+preview, ready to copy.</p>
+<form class="nl-form nl-plan-form" id="nl-plan-form">
+<p class="nl-field"><label for="nl-plan-start">First week of term</label>
+<input id="nl-plan-start" name="plan-start" type="date"></p>
+<p class="nl-field"><label for="nl-plan-weeks">Number of weeks (1 to {MAX_WEEKS})</label>
+<input id="nl-plan-weeks" name="plan-weeks" type="number" min="1" max="{MAX_WEEKS}" value="6" inputmode="numeric"></p>
+</form>
+<p class="nl-status" id="nl-plan-status" role="status"></p>
+<ol class="nl-plan" id="nl-plan"></ol>
 {data}</div>
 """
+
+
+def term_sequence(library: Library) -> dict[str, list[str]]:
+    """{band: snippet ids in the order a term's plan uses them}: the plan's own logic
+    (onlinesafety/newsletters/term.py), exported so the builder page only adds dates."""
+    sequence: dict[str, list[str]] = {}
+    for band in Band:
+        topics = {s.topic for s in library.snippets.values() if s.band == band}
+        if not topics:
+            continue
+        # The order does not depend on the start date; the page adds the dates the school gives.
+        weeks = plan_term(library, [band], dt.date(2027, 1, 4), weeks=min(len(topics), MAX_WEEKS))
+        sequence[band.value] = [week.snippets[0].id for week in weeks]
+    return sequence
+
+
+def builder_data(library: Library, base_url: str | None = None) -> dict[str, object]:
+    """What the builder page embeds: the pieces (api/snippets.json without Markdown) and the term plan."""
+    data = snippets_data(library, base_url, markdown=False)
+    data["term_plan"] = term_sequence(library)
+    return data
 
 
 def builder_plain_text(library: Library, *, snippet_id: str, length: str, region_id: str, site_root: str,
@@ -107,7 +145,7 @@ def builder_plain_text(library: Library, *, snippet_id: str, length: str, region
     piece = getattr(snippet, length)
     root = site_root.rstrip("/")
     body = parse_markdown(piece.body).text(root)
-    lines = [piece.headline, "", body, "", piece.call_to_action, f"{root}/parents/{snippet.topic}/", ""]
+    lines = [piece.headline, "", body, "", piece.call_to_action, guide_url(root, snippet.topic, snippet.band), ""]
     lines.append(_worried_line(region.terms.safeguarding_lead, lead, contact))
     lines += ["", f"Where to get help ({region.name}):", f"{root}/help/{region.id}/", ""]
     lines.append(school.strip() or PLACEHOLDERS["school"])
@@ -121,6 +159,6 @@ def _worried_line(term: str, lead: str, contact: str) -> str:
 
 
 def builder_social_text(library: Library, *, snippet_id: str, site_root: str) -> str:
-    """The exact text "Copy social post" puts on the clipboard."""
+    """The exact text "Copy short social post" puts on the clipboard."""
     snippet = library.snippets[snippet_id]
-    return snippet.social.short.replace("{link}", f"{site_root.rstrip('/')}/parents/{snippet.topic}/")
+    return snippet.social.short.replace("{link}", guide_url(site_root.rstrip("/"), snippet.topic, snippet.band))

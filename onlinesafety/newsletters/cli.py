@@ -2,7 +2,9 @@
 
 For each snippet it writes a complete email (HTML), a paste-safe HTML fragment, plain text,
 Markdown and two social posts, plus an index.html preview for each school. Exit codes: 0 done,
-1 content, profile or template errors, 2 bad usage (options, paths, an unwritable --out folder).
+1 content, profile or template errors, 2 bad usage (options, paths, an unwritable or unsafe --out
+folder, or another run writing to the same --out), 128 + the signal's number when stopped by SIGINT
+(130), SIGHUP (129) or SIGTERM (143); the message then says which output --out holds.
 """
 
 from __future__ import annotations
@@ -18,14 +20,16 @@ from typing import Any, TextIO
 from ..loading import ContentErrors, load_library
 from ..model import Band, Library
 from .email import FORMATS
+from ..safety.protected_folders import UnsafeOutputFolder, check_outside_project
 from .errors import NewsletterErrors, UsageError
+from .interrupts import handled, signal_number
 from .outputs import Selection, school_files, schools_index
 from .profile import SchoolProfile, load_profile, load_profiles_csv
 from .render import LENGTHS, make_renderer
-from .term import plan_term
-from .writer import Staging
+from .term import plan_term, term_weeks
+from .writer import Staging, absolute, store_for
 
-EXIT_OK, EXIT_ERRORS, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
+EXIT_OK, EXIT_ERRORS, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130  # interrupted: 128 + the signal's number
 
 EPILOG = """\
 examples:
@@ -34,9 +38,12 @@ examples:
   python build_newsletters.py --school school.yml --out newsletters-out --term 2027-01-04 --weeks 12 \\
       --skip 2027-02-15
 
-Each school gets a folder named after its 'id' (or its name) under --out, replaced as a whole
-only when every school has been built: a failed run leaves earlier output untouched.
-Profile fields are described in templates/newsletter/README.md.
+Each school gets a folder named after its 'id' (or its name) under --out. --out is a link to
+the latest complete output, kept in a hidden folder beside it (.NAME.generations); a run builds
+its output there and switches the link only when every school has been built, in one step. A
+failed or interrupted run leaves the earlier output whole, and two runs cannot write to one --out
+at once. --out must be a new or empty folder the first time, outside content/ and templates/.
+Profile fields: examples/README.md and templates/newsletter/README.md.
 """
 
 
@@ -61,7 +68,7 @@ def build_parser() -> argparse.ArgumentParser:
     who = parser.add_mutually_exclusive_group(required=True)
     who.add_argument("--school", type=Path, metavar="FILE", help="one school's profile (YAML)")
     who.add_argument("--schools", type=Path, metavar="FILE.csv", help="many schools, one a row (CSV with a header)")
-    parser.add_argument("--out", type=Path, required=True, metavar="DIR", help="folder to write into")
+    parser.add_argument("--out", required=True, metavar="DIR", help="folder to write into (new or empty the first time)")
     parser.add_argument("--content", type=Path, default=Path("content"), metavar="DIR",
                         help="content folder (default: content)")
     parser.add_argument("--topic", action="extend", nargs="+", metavar="ID", help="only these topics")
@@ -81,8 +88,12 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def main(argv: list[str] | None = None, stdout: TextIO | None = None, stderr: TextIO | None = None) -> int:
-    """Run the command; return its exit code (errors are printed for people, without tracebacks)."""
+def main(argv: list[str] | None = None, stdout: TextIO | None = None, stderr: TextIO | None = None,
+         limit_memory: bool = False) -> int:
+    """Run the command; return its exit code (errors are printed for people, without tracebacks).
+
+    `limit_memory` (build_newsletters.py sets it): with --templates, cap this process's memory so a school's
+    template that builds something huge fails with its file and line (sandbox.limit_memory)."""
     stdout, stderr = stdout or sys.stdout, stderr or sys.stderr
     parser = build_parser()
     try:
@@ -94,17 +105,27 @@ def main(argv: list[str] | None = None, stdout: TextIO | None = None, stderr: Te
                 parser.error("--term needs --weeks N")
     except SystemExit as exit_:
         return EXIT_OK if exit_.code in (0, None) else EXIT_USAGE
+    state = RunState()
+    if limit_memory and args.templates is not None:
+        from .sandbox import limit_memory as cap_memory
+
+        cap_memory()
     try:
-        return run(args, stdout, stderr)
+        with handled():
+            return run(args, stdout, stderr, state)
     except UsageError as error:
+        print(f"error: {error}", file=stderr)
+        return EXIT_USAGE
+    except UnsafeOutputFolder as error:
         print(f"error: {error}", file=stderr)
         return EXIT_USAGE
     except (NewsletterErrors, ContentErrors) as errors:
         print(errors.report(), file=stderr)
         return EXIT_ERRORS
-    except KeyboardInterrupt:
-        print("interrupted; earlier output was left as it was", file=stderr)
-        return EXIT_INTERRUPTED
+    except KeyboardInterrupt as error:
+        signum = signal_number(error)
+        print(interrupted_message(signum, args.out, state.staging), file=stderr)
+        return 128 + signum
     except Exception as error:  # a bug: say so plainly
         if args.debug:
             traceback.print_exc(file=stderr)
@@ -113,7 +134,47 @@ def main(argv: list[str] | None = None, stdout: TextIO | None = None, stderr: Te
         return EXIT_ERRORS
 
 
-def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
+class RunState:
+    """What main() needs to know when a run is interrupted: the output being written, if any."""
+
+    staging: Staging | None = None
+
+
+def interrupted_message(signum: int, out: str, staging: Staging | None) -> str:
+    """The truth about --out after an interruption: the new output, the earlier output, or nothing."""
+    import signal
+
+    name = signal.Signals(signum).name
+    outcome = staging.outcome() if staging is not None else None
+    if outcome == "new":
+        return (f"interrupted ({name}) just after the new output was put in place: {out} holds this run's "
+                "output, whole")
+    if outcome == "earlier" or (outcome is None and _has_output(out)):
+        return (f"interrupted ({name}) before the new output was put in place: {out} still holds the earlier "
+                "output, whole; nothing of this run was kept")
+    return f"interrupted ({name}); nothing was written to {out}"
+
+
+def _has_output(out: str) -> bool:
+    try:
+        return absolute(Path(out)).is_symlink() and store_for(Path(out)).is_dir()
+    except (OSError, UsageError):
+        return False
+
+
+def check_out(args: argparse.Namespace) -> None:
+    """Refuse an --out that is empty or would overwrite the project, its content or its templates."""
+    protected = [("--content", args.content)]
+    if args.templates is not None:
+        protected.append(("--templates", args.templates))
+    check_outside_project(args.out, option="--out", protected=protected)
+
+
+def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO, state: RunState | None = None) -> int:
+    state = state or RunState()
+    check_out(args)
+    if args.term is not None:
+        term_weeks(args.term, args.weeks, args.skip)  # bad dates or weeks are bad usage, found before any work
     for option, path in (("--school", args.school), ("--schools", args.schools)):
         if path is not None and not path.is_file():
             raise UsageError(f"{option} {path}: no such file", "check the path to the profile")
@@ -128,7 +189,7 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     else:
         profiles = load_profiles_csv(args.schools, library)
     renderer = make_renderer(args.templates)
-    staging = Staging(args.out)
+    staging = state.staging = Staging(Path(args.out))
     count = 0
     pieces: dict[tuple[Any, ...], Any] = {}  # prepared pieces, shared by schools with the same base URL
     try:

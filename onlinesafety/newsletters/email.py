@@ -33,9 +33,13 @@ def email_html(renderer: Renderer, context: dict[str, Any], where: str, stand_in
         result = _inline_email(source)
     size = len(result.encode("utf-8"))
     if size > EMAIL_LIMIT:
-        raise NewsletterErrors([problem(where, 1, None, f"the email is {size // 1024} KB; the limit is "
-                                        f"{EMAIL_LIMIT // 1024} KB (Gmail cuts longer messages)",
-                                        "shorten the piece or the template")], "newsletter")
+        message = f"the email is {size // 1024} KB; the limit is {EMAIL_LIMIT // 1024} KB (Gmail cuts longer messages)"
+        if renderer.is_schools("html", "email.html.j2"):  # the school's own email template made it this long
+            template = renderer.source_of("html", "email.html.j2") or "email.html.j2"
+            raise NewsletterErrors([problem(template, 1, None, f"{message}, with this template and the piece "
+                                            f"in {where}", "make the template shorter (styles, images and "
+                                            "repeated text all count)")], "template")
+        raise NewsletterErrors([problem(where, 1, None, message, "shorten the piece or the template")], "newsletter")
     return result
 
 

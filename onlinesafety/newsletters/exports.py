@@ -13,7 +13,7 @@ from typing import Any
 
 from ..model import Band, Library, Snippet
 from ..model.common import BAND_LABELS
-from .render import LENGTHS, audience_label, band_label
+from .render import LENGTHS, audience_label, band_anchor, band_label
 from .richtext import parse_markdown
 
 FORMAT_VERSION = 1
@@ -40,6 +40,11 @@ def ordered_snippets(library: Library) -> list[Snippet]:
         s.band is None, topic_order.get(s.topic, 99), bands.index(s.band) if s.band else 0, s.season or "", s.id))
 
 
+def _section(snippet: Snippet) -> str:
+    """"#ages-7-11" for a piece written for one age band (its section of the guide), else ""."""
+    return f"#{band_anchor(snippet.band)}" if snippet.band is not None else ""
+
+
 def snippets_data(library: Library, base_url: str | None = None, *, markdown: bool = True) -> dict[str, Any]:
     """Everything the newsletter builder needs, as plain data.
 
@@ -61,7 +66,7 @@ def snippets_data(library: Library, base_url: str | None = None, *, markdown: bo
             }
             if markdown:
                 pieces[length]["body_markdown"] = piece.body
-        guide = _url(base_url, f"parents/{snippet.topic}/")
+        guide = _url(base_url, f"parents/{snippet.topic}/") + _section(snippet)
         snippets.append({
             "id": snippet.id, "topic": snippet.topic,
             "band": snippet.band.value if snippet.band else None,
@@ -104,10 +109,11 @@ def _feed_items(library: Library, base_url: str) -> list[dict[str, Any]]:
     for snippet in ordered_snippets(library):
         piece = getattr(snippet, FEED_LENGTH)
         body = parse_markdown(piece.body)
-        guide = f"{base_url}/parents/{snippet.topic}/"
+        page = f"{base_url}/parents/{snippet.topic}/"
+        guide = page + _section(snippet)
         link = f'<p><a href="{guide}">{_escape(piece.call_to_action)}</a></p>'
         items.append({
-            "id": f"{guide}#{snippet.id}",
+            "id": f"{page}#{snippet.id}",  # unchanged when links change: feed readers key on it
             "url": guide,
             "title": piece.headline,
             "summary": audience_label(snippet),

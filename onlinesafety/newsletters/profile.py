@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+import unicodedata
 from pathlib import Path
 from typing import Annotated, Any
 from urllib.parse import urlsplit
@@ -27,16 +28,30 @@ MAX_CSV_BYTES = 2 * 1024 * 1024
 MAX_SCHOOLS = 5000
 DEFAULT_BRAND_COLOUR = "#1d4f91"
 SLUG = re.compile(SLUG_PATTERN)
-_CONTROL = re.compile(r"[\x00-\x1f\x7f\u202a-\u202e\u2066-\u2069]")
+# Line breaks and control characters (C0, C1, U+2028/2029), invisible zero-width characters and the
+# direction controls that can reorder what a reader sees (U+061C, U+200E/F, U+202A-E, U+2066-9).
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+_INVISIBLE = re.compile(r"[\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
 _EMAIL = re.compile(r"^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?"
                     r"(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+$")
 _PHONE = re.compile(r"^\+?[0-9][0-9 ()-]{4,23}[0-9]$")
 
 
 def _one_line(value: str) -> str:
-    if _CONTROL.search(value):
-        raise ValueError("must be one line of text without control characters; remove line breaks and tabs")
+    found = _CONTROL.search(value)
+    if found:
+        raise ValueError(f"must be one line of text without control characters; it holds {_named(found.group())} "
+                         f"at character {found.start() + 1}: remove line breaks and tabs")
+    found = _INVISIBLE.search(value)
+    if found:
+        raise ValueError(f"must not hold invisible or text-direction characters; it holds {_named(found.group())} "
+                         f"at character {found.start() + 1} (often pasted in by accident): retype the text")
     return value
+
+
+def _named(character: str) -> str:
+    """'U+2028 (LINE SEPARATOR)': a character people cannot see, named so they can find it."""
+    return f"U+{ord(character):04X} ({unicodedata.name(character, 'a control character')})"
 
 
 def _contact(value: str) -> str:
@@ -46,11 +61,19 @@ def _contact(value: str) -> str:
 
 
 def _https_url(value: str) -> str:
+    _one_line(value)
     parts = urlsplit(value)
     if parts.scheme != "https":
         raise ValueError("must start with https:// (links in newsletters must be secure)")
     if not parts.hostname or "." not in parts.hostname:
         raise ValueError("must be a full web address with a domain name, like https://school.example")
+    try:
+        port = parts.port
+    except ValueError:
+        port = 0
+    if port == 0 or (port is None and ":" in parts.netloc.rsplit("@", 1)[-1]):
+        raise ValueError("has a port number that is not a whole number from 1 to 65535; most addresses need no "
+                         "port: leave out the ':' and the number")
     if parts.username or parts.password or parts.query or parts.fragment:
         raise ValueError("must not contain a user name, password, '?' query or '#' fragment")
     if re.search(r"[\s\"'<>\\`^{|}]", value):
@@ -156,10 +179,42 @@ def load_profile(path: Path, library: Library) -> SchoolProfile:
         profile, document = load_yaml_model(path, SchoolProfile, shown)
     except ContentErrors as errors:
         raise NewsletterErrors([_friendly(found) for found in errors.problems], "profile") from None
+    except ValueError as error:  # a loader that lets an impossible date (2026-02-30) through as ValueError
+        raise NewsletterErrors([_impossible_date(path, shown, error)], "profile") from None
     problems = check_region(profile, library, shown, document.line_for(("region",)))
     if problems:
         raise NewsletterErrors(problems, "profile")
     return profile
+
+
+_DATE_LIKE = re.compile(r"^\s*(?:-\s+)?(?:(?P<key>[^:#]+):\s*)?['\"]?(?P<value>\d{4}-\d{1,2}-\d{1,2})['\"]?\s*(?::|$|#)")
+
+
+def _impossible_date(path: Path, shown: str, error: ValueError) -> ContentProblem:
+    """The line and field of a value YAML reads as a date that does not exist, as a problem for people."""
+    import datetime as dt
+
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError):
+        lines = []
+    for number, text in enumerate(lines, start=1):
+        found = _DATE_LIKE.match(text)
+        if not found:
+            continue
+        value = found.group("value")
+        try:
+            dt.date(*map(int, value.split("-")))
+        except ValueError:
+            key = (found.group("key") or "").strip() or None
+            if text.rstrip().endswith(":") or key is None:  # the date is itself a key
+                return problem(shown, number, value, f"'{value}' is not a real date, and is used as a field name",
+                               f"remove it; the fields are: {', '.join(FIELDS)}")
+            return problem(shown, number, key, f"'{value}' is not a real date ({error})",
+                           "put the text in quotes if it is not a date" + (
+                               f"; {FIXES[key]}" if key in FIXES else ""))
+    return problem(shown, 1, None, f"a value reads as a date that does not exist ({error})",
+                   "check the dates in the file, or put text that looks like a date in quotes")
 
 
 def load_profiles_csv(path: Path, library: Library) -> list[SchoolProfile]:

@@ -30,8 +30,13 @@ def term_weeks(start: dt.date, weeks: int, skip: Iterable[dt.date] = ()) -> list
     """The issue dates of the term: one a week from `start`, without the weeks that hold a skipped date."""
     if not 1 <= weeks <= MAX_WEEKS:
         raise UsageError(f"--weeks {weeks} is out of range", f"give a number of weeks from 1 to {MAX_WEEKS}")
-    dates = [start + dt.timedelta(weeks=k) for k in range(weeks)]
-    end = dates[-1] + dt.timedelta(days=6)
+    try:
+        dates = [start + dt.timedelta(weeks=k) for k in range(weeks)]
+        end = dates[-1] + dt.timedelta(days=6)
+    except OverflowError:
+        raise UsageError(f"--term {start.isoformat()} with --weeks {weeks} runs past the last date the calendar "
+                         "allows (31 December 9999)", "check the start date: it should be the first day of a "
+                         "term, like 2027-01-04") from None
     skipped = set()
     for day in sorted(set(skip)):
         if not start <= day <= end:

@@ -7,6 +7,7 @@ from typing import Any
 from ..model import Band, Library
 from . import paths
 from .pages import band_tag
+from .parents_by_age import age_page_path
 
 NavItem = str | dict[str, Any]
 
@@ -49,6 +50,7 @@ def site_nav(library: Library, handwritten: set[str]) -> list[NavItem]:
         paths.PARENTS,
         *existing(("Start here", "parents/start-here.md"),
                   ("If something has happened", "parents/if-something-has-happened.md")),
+        {"By your child's age": [{f"Your child at {band_tag(band).lower()}": age_page_path(band)} for band in Band]},
         *grouped([{guide.title: paths.parent_path(guide)}
                   for guide in sorted(library.parent_guides.values(),
                                       key=lambda g: library.topics[g.topic].order if g.topic in library.topics else 99)],
@@ -61,10 +63,11 @@ def site_nav(library: Library, handwritten: set[str]) -> list[NavItem]:
         *existing(("Delivering these lessons safely", "staff/delivering-safely.md")),
         {"Curriculum map": paths.CURRICULUM_MAP},
         *existing(("Working with parents", "staff/working-with-parents.md")),
-        {"Review status (maintainers)": paths.REVIEW_STATUS},
     ]
-    about: list[NavItem] = existing(("Licence and credit", paths.LICENCE),
-                                    ("Accessibility", "about/accessibility.md"))
+    # The review status page is for the project's maintainers, not school staff: it sits under About.
+    about: list[NavItem] = [*existing(("Licence and credit", paths.LICENCE),
+                                      ("Accessibility", "about/accessibility.md")),
+                            {"Review status (maintainers)": paths.REVIEW_STATUS}]
     nav: list[NavItem] = [
         {"Home": paths.HOME},
         {"Lessons": lessons},

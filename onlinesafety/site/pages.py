@@ -14,11 +14,12 @@ from ..model.common import add_months
 from ..newsletters.builder import builder_page
 from . import paths
 from ..classroom.paths import lesson_downloads
+from .parents_by_age import age_page_path, ages_index_page, parents_by_age_pages
+from .help import help_fallbacks, link_numbers
 from .render import render_page, templates_for
+from .search import search_meta
 
 TAG_LESSON, TAG_PARENT, TAG_HELP, TAG_STAFF = "Lesson plan", "Parent guide", "Help", "Staff"
-ANONYMITY = {"yes": "Yes", "no": "No: you give your details", "optional": "You can choose",
-             "unconfirmed": "Not confirmed"}
 
 
 @dataclass(frozen=True)
@@ -52,6 +53,8 @@ def _front(title: str, description: str, item: Reviewed | None = None, *, tags: 
         data["review_due"] = add_months(reviewed, interval).isoformat()
     if tags:
         data["tags"] = list(tags)
+        if search_meta(tags):
+            data["search"] = search_meta(tags)
     data.update(extra)
     return data
 
@@ -104,7 +107,7 @@ def generate_pages(library: Library, *, today: dt.date | None = None,
     for topic in topics.values():
         path = paths.topic_path(topic)
         pages[path] = render(
-            "topic.md.j2", path, _front(topic.title, topic.summary_for_teachers, topic, tags=[TAG_LESSON]),
+            "topic.md.j2", path, _front(topic.title, topic.summary_for_teachers, topic, tags=[TAG_STAFF]),
             topic=topic, lessons=lessons_by_topic.get(topic.id, []), guide=guides.get(topic.id),
             cited=_cited(library, topic.sources),
         )
@@ -115,7 +118,7 @@ def generate_pages(library: Library, *, today: dt.date | None = None,
         pages[path] = render(
             "band.md.j2", path,
             _front(f"Lessons for {band_tag(band).lower()}", f"Online-safety lesson plans for {band_tag(band).lower()}.",
-                   reviewed=_latest(lessons) or newest, tags=[TAG_LESSON, band_tag(band)]),
+                   reviewed=_latest(lessons) or newest, tags=[TAG_STAFF, band_tag(band)]),
             band=band, labels=BAND_LABELS[band], lessons=lessons, topics=topics, cited=[],
         )
 
@@ -133,18 +136,21 @@ def generate_pages(library: Library, *, today: dt.date | None = None,
         pages[path] = render(
             "help.md.j2", path,
             _front(f"Get help: {region.name}", region.intro, reviewed=checked, tags=[TAG_HELP]),
-            region=region, regions=regions, anonymity=ANONYMITY,
+            region=region, regions=regions, by_need=region.by_need(), fallbacks=help_fallbacks(region),
+            dial=functools.partial(link_numbers, region=region),
             emergencies=[route for route in region.routes if route.emergency],
             others=[route for route in region.routes if not route.emergency],
             cited=_cited(library, (route.source for route in region.routes)),
         )
 
     pages.update(_index_pages(library, topics, regions, newest, render))
+    pages.update(parents_by_age_pages(library, render, _front, [TAG_PARENT]))
+    pages[paths.AGES] = ages_index_page(render, _front("By age", "Each age band: advice for parents and the lessons.", reviewed=newest))
     pages[paths.HOME] = render(
         "home.md.j2", paths.HOME,
         _front("Home", "Free online-safety lessons for ages 4 to 18, parent guides and newsletter pieces for schools.",
                reviewed=newest, hide=["navigation", "toc"]),
-        lesson_count=len(library.lessons), region_count=len(regions), bands=list(Band),
+        lesson_count=len(library.lessons), region_count=len(regions), regions=regions, bands=list(Band),
         topics=list(topics.values()), finder=paths.FINDER, builder=paths.BUILDER, help_index=paths.HELP,
         evidence=paths.EVIDENCE, licence=paths.LICENCE,
         cited=_cited(library, ["iwf-2018-schools-article"]),
@@ -152,7 +158,7 @@ def generate_pages(library: Library, *, today: dt.date | None = None,
     pages[paths.FINDER] = render(
         "finder.md.j2", paths.FINDER,
         _front("Find a lesson", "Filter every lesson plan by age band and topic.", reviewed=newest,
-               tags=[TAG_LESSON], scripts=[FINDER_SCRIPT]),
+               tags=[TAG_STAFF], scripts=[FINDER_SCRIPT]),
         bands=list(Band), topics=topics, lessons=library.lessons_for(), cited=[],
     )
     pages[paths.CURRICULUM_MAP] = render(
@@ -195,8 +201,6 @@ def _index_pages(library: Library, topics: dict[str, Any], regions: list[Any],
     indexes = [
         (paths.TOPICS, "Topics", "Each topic is taught across the age bands it fits.",
          [Entry(topic.title, paths.topic_path(topic)) for topic in topics.values()]),
-        (paths.AGES, "Lessons by age", "Choose an age band to see all its lessons.",
-         [Entry(band_tag(band), paths.band_path(band), BAND_LABELS[band]["uk"]) for band in Band]),
         (paths.HELP, "Get help by country",
          "Choose your country to see where to report and who to talk to. If a child is in immediate danger, "
          "call your local emergency number now.",
@@ -205,6 +209,7 @@ def _index_pages(library: Library, topics: dict[str, Any], regions: list[Any],
          "Plain-English guides by topic, with what to say at each age and what to do if something happens.",
          [Entry("Start here", "parents/start-here.md"),
           Entry("If something has happened", "parents/if-something-has-happened.md"),
+          *(Entry(f"Your child at {band_tag(band).lower()}", age_page_path(band)) for band in Band),
           *(Entry(guide.title, paths.parent_path(guide))
             for guide in sorted(library.parent_guides.values(),
                                 key=lambda g: (topics[g.topic].order if g.topic in topics else 99)))]),
@@ -220,7 +225,7 @@ def _index_pages(library: Library, topics: dict[str, Any], regions: list[Any],
 
 def _exists(library: Library, path: str) -> bool:
     generated_prefixes = ("topics/", "ages/", "help/", "lessons/")
-    if path.startswith(generated_prefixes):
+    if path.startswith(generated_prefixes) or path in {age_page_path(band) for band in Band}:
         return True
     if path.startswith("parents/") and path.removeprefix("parents/").removesuffix(".md") in library.parent_guides:
         return True

@@ -6,6 +6,8 @@ PAGES = {
     "topic": "topics/live-streaming/",
     "age-band": "ages/7-11/",
     "parent-guide": "parents/live-streaming/",
+    "parents-by-age": "parents/ages/7-11/",
+    "ages-index": "ages/",
     "help": "help/uk/",
     "lesson-finder": "lessons/",
     "newsletter-builder": "newsletters/builder/",

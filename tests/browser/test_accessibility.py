@@ -37,3 +37,22 @@ def test_axe_catches_a_planted_violation(browser, site_url):
         assert "label" in {violation["id"] for violation in axe_violations(page)}
     finally:
         page.context.close()
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+def test_no_axe_violations_in_the_states_scripts_make(browser, site_url, width):
+    """The finder's empty combination and the builder's term plan, as a script draws them."""
+    page = new_page(browser, viewport={"width": width, "height": 800}, bypass_csp=True)
+    try:
+        page.goto(site_url + PAGES["lesson-finder"] + "?band=4-7&topic=image-based-abuse")
+        page.locator("[data-finder-empty]").wait_for(state="visible")
+        violations = axe_violations(page)
+        assert violations == [], describe(violations)
+        page.goto(site_url + PAGES["newsletter-builder"])
+        page.locator("#nl-actions").wait_for(state="visible")
+        page.get_by_label("First week of term").fill("2027-01-04")
+        page.locator("#nl-plan li").first.wait_for()
+        violations = axe_violations(page)
+        assert violations == [], describe(violations)
+    finally:
+        page.context.close()

@@ -22,3 +22,21 @@ def test_print_hides_navigation_and_keeps_the_plan(browser_page, site_url, tmp_p
     browser_page.pdf(path=str(pdf), format="A4", print_background=False)
     assert pdf.stat().st_size > 10_000
     assert pdf.read_bytes().count(b"/Type /Page") - pdf.read_bytes().count(b"/Type /Pages") <= 12
+
+
+def unprinted_links(page) -> list[str]:
+    """Links to this site's own pages in the article that print without their full address."""
+    return page.evaluate("""() => Array.from(document.querySelectorAll('article a[href]'))
+        .filter(a => !a.closest('.md-tags') && !a.classList.contains('headerlink') && !a.classList.contains('md-button'))
+        .filter(a => { const h = a.getAttribute('href'); return h && !h.startsWith('#') && !/^(https?|mailto|tel):/.test(h); })
+        .filter(a => !getComputedStyle(a, '::after').content.includes(a.href))
+        .map(a => a.getAttribute('href'))""")
+
+
+def test_this_sites_own_links_print_with_their_address(browser_page, site_url):
+    for name in ("lesson", "parent-guide", "parents-by-age"):
+        browser_page.goto(site_url + PAGES[name])
+        browser_page.emulate_media(media="print")
+        assert unprinted_links(browser_page) == [], name
+        browser_page.emulate_media(media="screen")
+        assert unprinted_links(browser_page) != [], "on screen the addresses stay hidden"

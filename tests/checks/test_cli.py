@@ -81,8 +81,9 @@ def test_load_errors_come_out_as_json_findings(tree: Tree, capsys) -> None:
         (path, "freshness/missing-review", "reviewed")]
 
 
-def test_the_done_means_scenario_gives_four_clear_findings(tree: Tree, capsys) -> None:
-    """A 4-7 lesson: fear, long sentences, an uncited figure, no reviewed date: four findings, one run."""
+def test_the_done_means_scenario_gives_five_clear_findings(tree: Tree, capsys) -> None:
+    """A 4-7 lesson: fear, long sentences, an uncited statistic in pupil text, no reviewed date: five findings,
+    one run (the statistic is both uncited and, for ages 4-7, not allowed at all)."""
     lesson = tree.lesson_4_7(sources=[], reviewed=DELETE)
     lesson["activities"][1]["pupil_material"] = (
         "Bad people are watching you on the camera. "
@@ -95,6 +96,7 @@ def test_the_done_means_scenario_gives_four_clear_findings(tree: Tree, capsys) -
     assert [(f["path"], f["line"], f["rule"]) for f in findings] == sorted([
         (path, tree.line_of(path, "id:"), "freshness/missing-review"),
         (path, tree.line_of(path, "9 in 10 children"), "evidence/uncited-figure"),
+        (path, tree.line_of(path, "9 in 10 children"), "evidence/pupil-statistic"),
         (path, tree.line_of(path, "Bad people are watching"), "wording/fear"),
         (path, tree.line_of(path, "Bad people are watching"), "readability/sentence-too-long"),
     ], key=lambda row: (row[1], row[2]))
@@ -103,7 +105,7 @@ def test_the_done_means_scenario_gives_four_clear_findings(tree: Tree, capsys) -
     assert missing["field"] == "reviewed" and "add 'reviewed:'" in missing["fix"]
     # In text form every finding reads file:line: rule: message — fix.
     code, text = run(tree, capsys)
-    assert code == 1 and text.count(f"{path}:") == 4
+    assert code == 1 and text.count(f"{path}:") == 5
 
 
 def test_when_one_file_breaks_the_text_of_the_others_is_still_checked(tree: Tree, capsys) -> None:

@@ -48,6 +48,54 @@ def test_other_scare_phrases_fail(tree: Tree, text: str) -> None:
     assert len(only(tree.check(), "wording/fear")) == 1
 
 
+# Added for issue #12 point 5: one fixture per new entry (each fails on the earlier list), and the calm or
+# signposting wording near each that must still pass.
+NEW_FEAR_PHRASES = {
+    "hurt": ["Someone online wants to hurt you.", "Some people are trying to harm children.",
+             "A person on a call could hurt you."],
+    "watching now": ["Someone could be watching you right now.", "A stranger might be watching you.",
+                     "Someone is watching."],
+    "danger": ["You are in danger when you go live.", "Something bad will happen to you if you chat."],
+    "monsters": ["There are scary people in games.", "Online monsters pretend to be children."],
+    "abduction": ["They could take you away.", "Someone could come to your house and knock."],
+}
+
+
+@pytest.mark.parametrize("text", [text for texts in NEW_FEAR_PHRASES.values() for text in texts])
+@pytest.mark.parametrize("band", ["4-7", "11-14"])
+def test_new_fear_phrases_fail_in_pupil_text(tree: Tree, text: str, band: str) -> None:
+    path = lesson_saying(tree, text, band=band)
+    found = only(tree.check(), "wording/fear")
+    assert where(found) == [(path, tree.line_of(path, text), "wording/fear")]
+    assert found[0].severity == "error"
+
+
+def test_each_new_fear_entry_has_its_own_failing_fixture() -> None:
+    [fear] = [word_list for word_list in load_word_lists() if word_list.rule == "wording/fear"]
+    new_entries = fear.entries[-len(NEW_FEAR_PHRASES):]
+    for entry, texts in zip(new_entries, NEW_FEAR_PHRASES.values()):
+        assert all(entry.regex.search(text) for text in texts), entry.reason
+    earlier = fear.entries[:-len(NEW_FEAR_PHRASES)]
+    caught_before = [text for texts in NEW_FEAR_PHRASES.values() for text in texts
+                     if any(entry.regex.search(text) for entry in earlier)]
+    assert caught_before == [], "these were caught before the new entries; pick fixtures only they catch"
+
+
+@pytest.mark.parametrize("text", [
+    "No one is allowed to hurt you.", "If you are in danger, call 999.", "You choose when the camera is on.",
+    "People can pretend to be someone else.", "Tell a trusted adult if a call feels wrong.",
+    "Sam's dog is watching Sam play."])
+def test_calm_and_signposting_wording_near_the_new_entries_passes(tree: Tree, text: str) -> None:
+    lesson_saying(tree, text)
+    assert only(tree.check(), "wording/fear") == []
+
+
+def test_new_fear_phrases_in_parent_text_are_reported(tree: Tree) -> None:
+    path = tree.parent_guide(summary="Someone online could be watching your child right now. Talk together.")
+    found = only(tree.check(), "wording/fear")
+    assert where(found) == [(path, tree.line_of(path, "Someone online"), "wording/fear")]
+
+
 def test_calm_camera_language_passes(tree: Tree) -> None:
     lesson_saying(tree, "A camera shows what is in front of it. You choose who you call.")
     assert only(tree.check(), "wording/fear") == []

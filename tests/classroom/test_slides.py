@@ -62,7 +62,7 @@ def test_placement_refuses_teacher_text_for_a_slide(lesson):
 
 def test_every_country_gets_its_own_help_slide_and_the_same_bytes_as_a_deck_made_alone(lesson):
     regions = shipped().regions_in_order()
-    decks = regional_pptx(lesson_deck(lesson, regions[0]), regions)
+    decks = regional_pptx(lesson_deck(lesson, regions[0]), regions, lesson.band)
     for region in regions:
         assert decks[region.id] == deck_pptx(lesson_deck(lesson, region)), region.id
         slides, _ = slide_texts(decks[region.id])

@@ -151,6 +151,21 @@ def test_activities_must_add_up_to_the_duration(tmp_path):
     make_content(tmp_path, lessons=[lesson_data(duration_minutes=45)])
     [problem] = problems_for(tmp_path)
     assert "add up to 40 minutes but duration_minutes is 45" in problem.message
+    assert (problem.field, problem.line) == ("activities", line_of(lesson_file(tmp_path), "activities:"))
+
+
+@pytest.mark.parametrize("stages, message", [
+    (["main", "main", "plenary"], "open with a starter and close with a plenary"),
+    (["starter", "plenary", "plenary"], "at least one main activity"),
+    (["starter", "plenary", "main", "plenary"], "must run in order"),
+])
+def test_activity_order_problems_point_at_activities(tmp_path, stages, message):
+    lesson = lesson_data(duration_minutes=30 + 10 * (len(stages) == 4))
+    lesson["activities"] = [{**lesson["activities"][0], "stage": stage, "minutes": 10} for stage in stages]
+    make_content(tmp_path, lessons=[lesson])
+    [problem] = problems_for(tmp_path)
+    assert message in problem.message
+    assert (problem.field, problem.line) == ("activities", line_of(lesson_file(tmp_path), "activities:"))
 
 
 def test_file_name_must_match_id(tmp_path):

@@ -47,7 +47,8 @@ def region(region_id: str = "england", name: str = "England", order: int = 1,
         "terms": {"safeguarding_lead": lead, "safeguarding_lead_short": short},
         "routes": [{
             "id": "test-line", "name": "Test helpline", "operator": "Test operator",
-            "for": "Advice for parents.", "anonymous": "yes", "url": "https://help.example.org/",
+            "needs": ["parent-advice"], "for": "Advice for parents.", "anonymous": "yes",
+            "url": "https://help.example.org/",
             "confidence": "confirmed", "source": "test-source", "last_verified": "2026-11-01",
         }],
     }

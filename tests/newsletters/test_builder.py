@@ -96,7 +96,8 @@ def test_the_page_survives_the_sites_markdown_unchanged(library: Library) -> Non
     rendered = markdown.markdown(f"# Newsletter builder\n\nIntro.\n\n{body}\nAfter.", extensions=SITE_EXTENSIONS)
     page = parse(rendered)
     assert json.loads(page.scripts[0][1]) == json.loads(parse(body).scripts[0][1])
-    assert rendered.count("<select") == 4 and rendered.count("<input") == 3
+    # Four choices and three school details; the term plan's start date and number of weeks.
+    assert rendered.count("<select") == 4 and rendered.count("<input") == 3 + 2
 
 
 def test_the_data_can_be_fetched_instead_of_embedded(library: Library) -> None:
@@ -121,11 +122,11 @@ def test_the_plain_text_twin(library: Library) -> None:
         "Live streams can be fun. Anyone watching can record what they see.\n\n"
         "- Agree where devices are used\n- Talk about who is watching\n\n"
         "Our parent guide (http://127.0.0.1:8000/parents/live-streaming/) has more ideas.\n\n"
-        "Read our guide for parents\nhttp://127.0.0.1:8000/parents/live-streaming/\n\n"
+        "Read our guide for parents\nhttp://127.0.0.1:8000/parents/live-streaming/#ages-7-11\n\n"
         "If you are worried about a child, please talk to our Child Protection Coordinator, Ms Lead "
         "(0123 456789).\n\n"
         "Where to get help (Scotland):\nhttp://127.0.0.1:8000/help/scotland/\n\n"
         f"{HOSTILE}\n")
     assert builder_social_text(library, snippet_id="live-streaming-7-11", site_root="https://s.example/") == (
         "Live streams can be recorded by anyone watching. Talk with your child: "
-        "https://s.example/parents/live-streaming/")
+        "https://s.example/parents/live-streaming/#ages-7-11")

@@ -112,8 +112,8 @@ def check_builder(page, url: str, library: Library, *, snippet_id: str, topic: s
     assert 'style="' in html and "<script" not in html
     assert clipboard_text(page) == expected  # the plain alternative travels with the HTML
 
-    page.get_by_role("button", name="Copy social post").click()
-    page.get_by_text("Copied the social post.").wait_for()
+    page.get_by_role("button", name="Copy short social post").click()
+    page.get_by_text("Copied the short social post.").wait_for()
     assert clipboard_text(page) == builder_social_text(library, snippet_id=snippet_id, site_root=root)
 
     RESULTS.mkdir(parents=True, exist_ok=True)
@@ -263,7 +263,7 @@ def test_a_focused_copy_button_stays_readable_in_the_built_site(request: pytest.
     page = new_page(browser, color_scheme=scheme)
     try:
         open_builder(page, site_url, builder_path(built_site))
-        for name in ("Copy for email", "Copy plain text", "Copy social post", "Forget these details"):
+        for name in ("Copy for email", "Copy plain text", "Copy short social post", "Copy long social post", "Forget these details"):
             button = page.get_by_role("button", name=name)
             button.focus()
             button.hover()

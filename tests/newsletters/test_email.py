@@ -150,14 +150,14 @@ def test_plain_text_is_wrapped_literal_and_entity_free(renderer: Renderer, libra
 def test_markdown_has_the_call_to_action_as_a_link(renderer: Renderer, values: dict) -> None:
     text = markdown_text(renderer, values)
     assert text.startswith("## Live streaming and your child\n")
-    assert "**[Read our guide for parents](https://hillside.example/online-safety/parents/live-streaming/)**" in text
+    assert "**[Read our guide for parents](https://hillside.example/online-safety/parents/live-streaming/#ages-7-11)**" in text
     assert "_early_" in text and "1. Talk often" in text
 
 
 def test_social_posts_fill_in_the_link_and_fit(library: Library, profile: SchoolProfile) -> None:
     snippet = library.snippets["live-streaming-7-11"]
     posts = social_posts(snippet, profile.base_url)
-    assert posts.short.endswith("Talk with your child: https://hillside.example/online-safety/parents/live-streaming/")
+    assert posts.short.endswith("Talk with your child: https://hillside.example/online-safety/parents/live-streaming/#ages-7-11")
     assert "{link}" not in posts.short
     texts = social_texts(posts.short, posts.long, "x")
     assert len(texts["social-short"].strip()) <= 280 and len(texts["social-long"].strip()) <= 500

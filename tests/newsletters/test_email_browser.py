@@ -85,7 +85,7 @@ def test_the_fragment_keeps_its_look_when_pasted_into_an_editor(
             "e => { const s = getComputedStyle(e); return [s.color, s.fontWeight, s.fontSize]; }")
         assert style == ["rgb(11, 110, 79)", "700", "24px"]
         button = editor.locator("a", has_text="Read our guide for parents")
-        assert button.get_attribute("href") == "https://hillside.example/online-safety/parents/live-streaming/"
+        assert button.get_attribute("href") == "https://hillside.example/online-safety/parents/live-streaming/#ages-7-11"
         assert button.evaluate("e => getComputedStyle(e).backgroundColor") == "rgb(11, 110, 79)"
         assert button.evaluate("e => getComputedStyle(e).color") == "rgb(255, 255, 255)"
         body = editor.locator("p").nth(1).evaluate("e => getComputedStyle(e).color")

@@ -21,7 +21,7 @@ def test_snippets_json_has_every_snippet_topic_band_and_region(library: Library)
         "image-based-abuse-14-18", "new-devices"]
     first = data["snippets"][1]
     assert set(first["pieces"]) == {"short", "medium", "long"}
-    assert first["guide_url"] == "https://safe-online.example/parents/live-streaming/"
+    assert first["guide_url"] == "https://safe-online.example/parents/live-streaming/#ages-7-11"
     assert first["pieces"]["medium"]["body"][-1]["p"][1]["a"] == "https://safe-online.example/parents/live-streaming/"
     assert "{link}" in first["social"]["short"]
     assert [r["id"] for r in data["regions"]] == ["england", "scotland"]
@@ -31,7 +31,7 @@ def test_snippets_json_has_every_snippet_topic_band_and_region(library: Library)
 
 def test_without_a_base_url_links_are_site_paths(library: Library) -> None:
     data = json.loads(snippets_json(library, None))
-    assert data["snippets"][0]["guide_url"] == "parents/live-streaming/"
+    assert data["snippets"][0]["guide_url"] == "parents/live-streaming/#ages-4-7"
     assert data["base_url"] is None
 
 

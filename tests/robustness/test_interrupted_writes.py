@@ -70,26 +70,27 @@ def test_a_newsletter_run_interrupted_while_writing_keeps_the_earlier_output(
     assert _temporary(out) == []
 
 
-@pytest.mark.parametrize("failing_call", [1, 2])
+@pytest.mark.parametrize("step", ["rename", "symlink", "replace"])
 def test_a_newsletter_run_interrupted_while_swapping_folders_keeps_the_earlier_output(
-        newsletter_run, monkeypatch: pytest.MonkeyPatch, failing_call: int) -> None:
+        newsletter_run, monkeypatch: pytest.MonkeyPatch, step: str) -> None:
     run, out = newsletter_run
     before = snapshot(out)
-    real_rename = os.rename
+    real = getattr(os, step)
     calls = {"n": 0}
 
     def interrupted(source: os.PathLike[str], destination: os.PathLike[str]) -> None:
+        # rename: the new generation is finished; symlink: the new link is made; replace: the switch itself
         calls["n"] += 1
-        if calls["n"] == failing_call:  # 1: moving the old folder aside; 2: moving the new one in
-            raise KeyboardInterrupt
-        real_rename(source, destination)
+        raise KeyboardInterrupt
 
-    monkeypatch.setattr(os, "rename", interrupted)
+    monkeypatch.setattr(os, step, interrupted)
     result, errors = run()
-    monkeypatch.setattr(os, "rename", real_rename)
+    monkeypatch.setattr(os, step, real)
     assert result == cli.EXIT_INTERRUPTED, errors
+    assert calls["n"] == 1 and "still holds the earlier output, whole" in errors
     assert snapshot(out) == before
     assert _temporary(out) == []
+    assert sorted(path.name for path in out.parent.iterdir() if path.name.startswith(".")) == [".out.generations"]
 
 
 def test_a_single_file_write_interrupted_before_the_rename_keeps_the_old_file(
@@ -139,8 +140,10 @@ def test_an_export_interrupted_while_writing_keeps_the_earlier_export(
     assert sorted(all_paths(out.parent)) == sorted({"docs", *("docs/" + path for path in all_paths(out))})
 
 
+@pytest.mark.parametrize("failing_call", [1, 2])
 def test_an_export_interrupted_while_swapping_folders_keeps_the_earlier_export(
-        exported, monkeypatch: pytest.MonkeyPatch) -> None:
+        exported, monkeypatch: pytest.MonkeyPatch, failing_call: int) -> None:
+    """Where folders cannot be exchanged atomically: the two-move fallback, failing at either move."""
     library, out = exported
     before = snapshot(out)
     real_replace = os.replace
@@ -148,13 +151,30 @@ def test_an_export_interrupted_while_swapping_folders_keeps_the_earlier_export(
 
     def interrupted(source: os.PathLike[str], destination: os.PathLike[str]) -> None:
         calls["n"] += 1
-        if calls["n"] == 2:  # the old export has been moved aside; the new one is about to move in
+        if calls["n"] == failing_call:  # 1: moving the old export aside; 2: moving the new one in
             raise KeyboardInterrupt
         real_replace(source, destination)
 
+    monkeypatch.setattr(export, "_exchange", lambda first, second: False)
     monkeypatch.setattr(export.os, "replace", interrupted)
     with pytest.raises(KeyboardInterrupt):
         export_markdown(library, out)
     monkeypatch.setattr(export.os, "replace", real_replace)
+    assert calls["n"] >= failing_call
+    assert snapshot(out) == before
+    assert all_paths(out.parent) == {"docs", *("docs/" + path for path in all_paths(out))}
+
+
+def test_an_export_whose_atomic_exchange_fails_keeps_the_earlier_export(
+        exported, monkeypatch: pytest.MonkeyPatch) -> None:
+    library, out = exported
+    before = snapshot(out)
+
+    def failing(first: Path, second: Path) -> bool:
+        raise OSError(5, "Input/output error")
+
+    monkeypatch.setattr(export, "_exchange", failing)
+    with pytest.raises(OSError):
+        export_markdown(library, out)
     assert snapshot(out) == before
     assert all_paths(out.parent) == {"docs", *("docs/" + path for path in all_paths(out))}

@@ -76,3 +76,13 @@ def test_the_real_menu_lists_every_lesson_once_without_groups():
     assert len(leaves) == len(set(leaves))
     assert not [label for label in _labels(nav) if re.fullmatch(r"(?:Lessons|Topics|Guides|Countries) \d+–\d+", label)]
     assert _longest_level(nav) <= NAV_LIMIT
+
+
+def test_parents_by_age_are_in_the_menu_and_maintainers_pages_are_not_staff_pages():
+    library = load_library(ROOT / "content")
+    nav = site_nav(library, {"parents/start-here.md", "staff/working-with-parents.md"})
+    sections = {label: value for item in nav for label, value in item.items()}
+    assert paths.REVIEW_STATUS not in _leaves(sections["For staff"])
+    assert paths.REVIEW_STATUS in _leaves(sections["About"])
+    assert [p for p in _leaves(sections["Parents"]) if p.startswith("parents/ages/")] == [
+        f"parents/ages/{band.value}.md" for band in __import__("onlinesafety").model.Band]

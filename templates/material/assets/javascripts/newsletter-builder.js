@@ -158,12 +158,14 @@
     FIELDS.forEach(function (name) { self.controls[name] = document.getElementById("nl-" + name); });
     this.preview = document.getElementById("nl-preview");
     this.social = document.getElementById("nl-social");
+    this.socialLong = document.getElementById("nl-social-long");
     this.status = document.getElementById("nl-status");
     this.bandNote = document.getElementById("nl-band-note");
     this.buttons = {
       email: document.getElementById("nl-copy-email"),
       text: document.getElementById("nl-copy-text"),
-      social: document.getElementById("nl-copy-social")
+      social: document.getElementById("nl-copy-social"),
+      socialLong: document.getElementById("nl-copy-social-long")
     };
     this.restore();
     FIELDS.forEach(function (name) {
@@ -180,6 +182,8 @@
     this.buttons.email.addEventListener("click", function () { self.copyEmail(); });
     this.buttons.text.addEventListener("click", function () { self.copyText(); });
     this.buttons.social.addEventListener("click", function () { self.copySocial(); });
+    this.buttons.socialLong.addEventListener("click", function () { self.copySocialLong(); });
+    this.setUpPlan();
     document.getElementById("nl-actions").hidden = false;
     this.render();
   }
@@ -242,12 +246,14 @@
   };
 
   Builder.prototype.render = function () {
+    this.renderPlan();
     var snippet = this.snippet();
     var seasonal = this.value("topic").indexOf("season:") === 0;
     this.controls.band.disabled = seasonal;
     this.bandNote.textContent = seasonal ? "This piece suits every age." : "";
     while (this.preview.firstChild) { this.preview.removeChild(this.preview.firstChild); }
     this.social.textContent = "";
+    this.socialLong.textContent = "";
     var enabled = Boolean(snippet);
     Object.keys(this.buttons).forEach(function (key) { this.buttons[key].disabled = !enabled; }, this);
     if (!snippet) {
@@ -275,6 +281,7 @@
     this.renderSignoff();
     this.preview.appendChild(card);
     this.social.textContent = this.socialText();
+    this.socialLong.textContent = snippet.social.long;
   };
 
   Builder.prototype.worriedLine = function () {
@@ -317,6 +324,99 @@
     return snippet.social.short.split("{link}").join(resolve(snippet.guide_url, this.root));
   };
 
+  Builder.prototype.copySocialLong = function () {
+    var self = this;
+    copy({ "text/plain": this.snippet().social.long }).then(function (done) {
+      self.say(done ? "Copied the long social post." : "Copying did not work here. Select the post and copy it yourself.");
+    });
+  };
+
+  /* --- a term's plan: the order comes from the page's data (term_plan, made by the same code as
+     the command line's term plan); this script only adds a week's date to each piece. --------- */
+
+  var MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
+    "October", "November", "December"];
+
+  function weekLabel(day) {
+    return "Week of " + day.getUTCDate() + " " + MONTHS[day.getUTCMonth()] + " " + day.getUTCFullYear();
+  }
+
+  Builder.prototype.setUpPlan = function () {
+    var self = this;
+    this.plan = {
+      start: document.getElementById("nl-plan-start"),
+      weeks: document.getElementById("nl-plan-weeks"),
+      list: document.getElementById("nl-plan"),
+      status: document.getElementById("nl-plan-status")
+    };
+    if (!this.plan.start || !this.plan.list) { this.plan = null; return; }
+    document.getElementById("nl-plan-form").addEventListener("submit", function (event) { event.preventDefault(); });
+    [this.plan.start, this.plan.weeks].forEach(function (control) {
+      control.addEventListener("input", function () { self.renderPlan(); });
+      control.addEventListener("change", function () { self.renderPlan(); });
+    });
+  };
+
+  Builder.prototype.renderPlan = function () {
+    if (!this.plan) { return; }
+    /* Redrawn only when its inputs change: a "change" event that follows "input" (when the field
+       loses focus to a click on "Show this piece") must not replace the button being clicked. */
+    var key = [this.value("band"), this.plan.start.value, this.plan.weeks.value].join("|");
+    if (key === this.plan.key) { return; }
+    this.plan.key = key;
+    var list = this.plan.list;
+    while (list.firstChild) { list.removeChild(list.firstChild); }
+    var band = this.value("band");
+    var order = (this.data.term_plan || {})[band] || [];
+    var match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(this.plan.start.value);
+    var weeks = parseInt(this.plan.weeks.value, 10);
+    var max = parseInt(this.plan.weeks.max, 10) || 52;
+    if (!match) {
+      this.plan.status.textContent = "Give the first week of term to see the plan.";
+      return;
+    }
+    if (!(weeks >= 1 && weeks <= max)) {
+      this.plan.status.textContent = "Give a number of weeks from 1 to " + max + ".";
+      return;
+    }
+    if (!order.length) {
+      this.plan.status.textContent = "There are no pieces for this age yet.";
+      return;
+    }
+    var start = Date.UTC(+match[1], +match[2] - 1, +match[3]);
+    var self = this;
+    for (var k = 0; k < weeks; k += 1) {
+      var id = order[k % order.length];
+      var snippet = this.data.snippets.filter(function (s) { return s.id === id; })[0];
+      if (!snippet) { continue; }
+      var item = el("li");
+      item.appendChild(el("strong", null, weekLabel(new Date(start + k * 7 * 86400000))));
+      var topic = this.data.topics.filter(function (t) { return t.id === snippet.topic; })[0];
+      item.appendChild(document.createTextNode(": " + (topic ? topic.title : snippet.topic) + " (" + snippet.band_label + ") "));
+      var show = el("button", null, "Show this piece");
+      show.type = "button";
+      show.className = "md-button nl-plan__show";
+      show.setAttribute("data-snippet", snippet.id);
+      show.addEventListener("click", function (event) { self.showPiece(event.currentTarget.getAttribute("data-snippet")); });
+      item.appendChild(show);
+      list.appendChild(item);
+    }
+    this.plan.status.textContent = weeks === 1 ? "1 week planned." : weeks + " weeks planned.";
+  };
+
+  Builder.prototype.showPiece = function (id) {
+    var snippet = this.data.snippets.filter(function (s) { return s.id === id; })[0];
+    if (!snippet) { return; }
+    this.controls.topic.value = snippet.band ? snippet.topic : "season:" + snippet.id;
+    if (snippet.band) { this.controls.band.value = snippet.band; }
+    this.save();
+    this.render();
+    var heading = document.getElementById("nl-preview-heading");
+    heading.setAttribute("tabindex", "-1");
+    heading.scrollIntoView();
+    heading.focus();
+  };
+
   Builder.prototype.copyEmail = function () {
     var self = this;
     copy({ "text/html": this.card.outerHTML, "text/plain": this.plainText() }).then(function (done) {
@@ -335,7 +435,7 @@
   Builder.prototype.copySocial = function () {
     var self = this;
     copy({ "text/plain": this.socialText() }).then(function (done) {
-      self.say(done ? "Copied the social post." : "Copying did not work here. Select the post and copy it yourself.");
+      self.say(done ? "Copied the short social post." : "Copying did not work here. Select the post and copy it yourself.");
     });
   };
 

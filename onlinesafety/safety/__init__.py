@@ -1,0 +1,1 @@
+"""Guards that keep commands from destroying what they must not touch."""
