@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import re
 import zipfile
 
 from pptx import Presentation
@@ -31,6 +32,13 @@ FONT = "Arial"  # LibreOffice substitutes the metric-compatible Liberation Sans
 WIDTH, HEIGHT = Inches(13.333), Inches(7.5)
 MARGIN = Inches(0.6)
 FIXED_TIME = (2026, 1, 1, 0, 0, 0)
+# Characters XML 1.0 cannot hold (controls other than tab and newline, lone surrogates, U+FFFE/FFFF):
+# the loader lets some through in titles, and lxml refuses them, so they are dropped from decks.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def _xml_text(value: str) -> str:
+    return _NOT_XML.sub("", value)
 TITLE_ONLY = 5
 
 
@@ -42,10 +50,11 @@ def deck_pptx(deck: d.Deck, *, large: bool = False, reviewed: dt.date | None = N
     for slide in deck.slides:
         _add_slide(presentation, slide, body_size)
         if any(isinstance(block, d.Question) for block in slide.blocks):
-            _add_slide(presentation, _answer_slide(slide), body_size)
+            for answers in _answer_slides(slide, limit=300 if large else 420):
+                _add_slide(presentation, answers, body_size)
     stamp = dt.datetime.combine(reviewed or dt.date(2026, 1, 1), dt.time())
     properties = presentation.core_properties
-    properties.title, properties.author, properties.last_modified_by = deck.title, "Safe Online Schools", ""
+    properties.title, properties.author, properties.last_modified_by = _xml_text(deck.title), "Safe Online Schools", ""
     properties.subject = f"Lesson slides ({deck.region})"
     properties.keywords = "online safety; CC BY 4.0"
     properties.created = properties.modified = stamp
@@ -100,13 +109,21 @@ def _help_parts(data: bytes) -> tuple[str, str]:
     raise LookupError("the deck has no help slide")
 
 
-def _answer_slide(slide: d.Slide) -> d.Slide:
+def _answer_slides(slide: d.Slide, *, limit: int) -> list[d.Slide]:
+    """The answers and their feedback after a question, on as many slides as it takes to keep the type large."""
     question = next(block for block in slide.blocks if isinstance(block, d.Question))
-    lines = tuple(f"{'✔ ' if answer.correct and question.kind != 'sort' else ''}**{answer.text}**: {answer.feedback}"
-                  for answer in question.answers)
+    lines = [f"{'✔ ' if answer.correct and question.kind != 'sort' else ''}**{answer.text}**: {answer.feedback}"
+             for answer in question.answers]
     prompt = next((block.markdown for block in slide.blocks if isinstance(block, d.Text)), "")
-    return d.Slide("answer", f"Answers: {slide.title}", (d.Text(prompt), d.Bullets(lines)),
-                   notes="Read the feedback for each answer. Praise every attempt; nobody's answer is recorded.")
+    parts: list[list[str]] = [[]]
+    for line in lines:
+        if parts[-1] and sum(map(len, parts[-1])) + len(line) + len(prompt) > limit:
+            parts.append([])
+        parts[-1].append(line)
+    suffix = [f" ({n} of {len(parts)})" if len(parts) > 1 else "" for n in range(1, len(parts) + 1)]
+    return [d.Slide("answer", f"Answers: {slide.title}{suffix[n]}", (d.Text(prompt), d.Bullets(tuple(part))),
+                    notes="Read the feedback for each answer. Praise every attempt; nobody's answer is recorded.")
+            for n, part in enumerate(parts)]
 
 
 def _add_slide(presentation, slide: d.Slide, body_size: Pt) -> None:
@@ -140,7 +157,7 @@ def _add_slide(presentation, slide: d.Slide, body_size: Pt) -> None:
                                         Inches(1.9) + number * Inches(3), Inches(2.8), Inches(2.8))
         _alt(shape, picture.alt)
     if slide.notes:
-        page.notes_slide.notes_text_frame.text = slide.notes
+        page.notes_slide.notes_text_frame.text = _xml_text(slide.notes)
 
 
 def _fitting(text: str, top: Emu, width: Emu, size: Pt, extra_lines: int = 0) -> tuple[Pt, Emu]:
@@ -244,7 +261,7 @@ def _write(frame, text: str, size: Pt, *, bold: bool = False, colour: RGBColor =
     if align is not None:
         paragraph.alignment = align
     run = paragraph.add_run()
-    run.text = text
+    run.text = _xml_text(text)
     _font(run, size, bold=bold, colour=colour)
 
 
@@ -252,7 +269,7 @@ def _runs(paragraph, nodes: tuple[Inline, ...], size: Pt, *, bold: bool = False,
     for node in nodes:
         if isinstance(node, Text):
             run = paragraph.add_run()
-            run.text = node.text
+            run.text = _xml_text(node.text)
             _font(run, size, bold=bold, italic=italic)
         elif isinstance(node, Styled):
             _runs(paragraph, node.children, size, bold=bold or node.kind == "strong",
@@ -285,7 +302,7 @@ def _bullet(paragraph, number: str | None) -> None:
 
 
 def _alt(shape, text: str) -> None:
-    shape._element.nvPicPr.cNvPr.set("descr", text)
+    shape._element.nvPicPr.cNvPr.set("descr", _xml_text(text))
 
 
 def _estimate(text: str, width: Emu, size: Pt, *, extra_lines: int = 0) -> Emu:

@@ -17,6 +17,7 @@ from ..model import Lesson, Region
 from ..newsletters.richtext import Paragraph, parse_markdown
 from .deck import lesson_deck
 from .help_card import help_lines
+from ..site.whitespace import collapse
 from .icons import icon_svg
 
 TEMPLATES = Path(__file__).resolve().parents[2] / "templates" / "classroom"
@@ -45,4 +46,5 @@ def present_html(lesson: Lesson, regions: list[Region], *, assets: str, lesson_u
     """The Present page; `assets` is the relative path to the site's assets/ folder, ending in '/'."""
     deck = lesson_deck(lesson, regions[0])
     help_regions = [(region.id, region.name, help_lines(region, lesson.band)) for region in regions]
-    return _template().render(deck=deck, help_regions=help_regions, assets=assets, lesson_url=lesson_url)
+    # The same whitespace treatment as every built page (a test checks every index.html in the site).
+    return collapse(_template().render(deck=deck, help_regions=help_regions, assets=assets, lesson_url=lesson_url))

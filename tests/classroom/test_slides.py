@@ -100,3 +100,10 @@ def test_knowledge_check_answers_come_on_the_slide_after_the_question(lesson):
     question_text = "\n".join(shape.text_frame.text for shape in presentation.slides[question].shapes
                               if shape.has_text_frame)
     assert "✔" not in question_text and "Not always." not in question_text
+
+
+def test_characters_xml_cannot_hold_are_dropped_not_a_crash(tmp_path):
+    """A title with a control character (the loader lets it through) still gives a deck (found by hypothesis)."""
+    lesson = library_with_materials(tmp_path, title="Going\x1f live").lessons["live-streaming-7-11"]
+    slides, _ = slide_texts(deck_pptx(lesson_deck(lesson, uk())))
+    assert "Going live" in slides

@@ -122,20 +122,20 @@ def test_an_export_interrupted_while_writing_keeps_the_earlier_export(
         exported, monkeypatch: pytest.MonkeyPatch, failure: BaseException, after: int) -> None:
     library, out = exported
     before = snapshot(out)
-    real_write_text = Path.write_text
+    real_write_bytes = Path.write_bytes  # the export writes every file as bytes (pages and classroom files)
     calls = {"n": 0}
 
-    def half_way(self: Path, text: str, *args, **kwargs) -> int:
+    def half_way(self: Path, data: bytes, *args, **kwargs) -> int:
         calls["n"] += 1
         if calls["n"] == after:
-            real_write_text(self, text[: len(text) // 2], *args, **kwargs)
+            real_write_bytes(self, data[: len(data) // 2], *args, **kwargs)
             raise failure
-        return real_write_text(self, text + "changed", *args, **kwargs)
+        return real_write_bytes(self, data + b"changed", *args, **kwargs)
 
-    monkeypatch.setattr(Path, "write_text", half_way)
+    monkeypatch.setattr(Path, "write_bytes", half_way)
     with pytest.raises(failure if isinstance(failure, type) else type(failure)):
         export_markdown(library, out)
-    monkeypatch.setattr(Path, "write_text", real_write_text)
+    monkeypatch.setattr(Path, "write_bytes", real_write_bytes)
     assert snapshot(out) == before
     assert sorted(all_paths(out.parent)) == sorted({"docs", *("docs/" + path for path in all_paths(out))})
 
