@@ -59,7 +59,7 @@ rows = []
 lesson_files(lessons[0], regions)  # fonts, templates and help cards loaded once, as in a build
 for lesson in lessons:
     t0 = time.perf_counter(); deck = deck_pptx(lesson_deck(lesson, regions[0])); t1 = time.perf_counter()
-    regional_pptx(lesson_deck(lesson, regions[0]), regions); t2 = time.perf_counter()
+    regional_pptx(lesson_deck(lesson, regions[0]), regions, lesson.band); t2 = time.perf_counter()
     pages = laid_out(lesson_pack(lesson)); t3 = time.perf_counter(); pages.write_pdf(); t4 = time.perf_counter()
     lesson_files(lesson, regions); t5 = time.perf_counter()
     rows.append({"lesson": lesson.id, "deck_one_country_s": t1 - t0, "decks_all_countries_s": t2 - t1,
