@@ -12,7 +12,7 @@ from typing import Annotated, Any, ClassVar, Literal
 from pydantic import BeforeValidator, Field, model_validator
 
 from .common import EfcwStrand, PupilLine, Strict
-from .materials import PupilShort, tagged_union
+from .materials import PupilShort, same_words, tagged_union
 
 
 class Checks(Strict):
@@ -137,8 +137,9 @@ class SortItem(Strict):
 
     @model_validator(mode="after")
     def _cards_in_groups(self) -> "SortItem":
+        groups = [same_words(group) for group in self.groups]
         for number, card in enumerate(self.cards, start=1):
-            if card.group not in self.groups:
+            if same_words(card.group) not in groups:
                 raise ValueError(f"card {number} ('{card.text}') is sorted into '{card.group}', which is not one "
                                  f"of the groups {self.groups}")
         return self

@@ -22,6 +22,11 @@ PupilTitle = text(Audience.PUPIL, 80, min_length=3)
 KIND_PREFIX = "kind:"
 
 
+def same_words(value: str | None) -> str | None:
+    """A label compared by its words: "Good for  a call" (a line break in YAML, say) is "Good for a call"."""
+    return None if value is None else " ".join(value.split())
+
+
 def tagged_union(*members: type[Strict]) -> Any:
     """A union chosen by the entry's `kind:` field; errors point inside the chosen member."""
 
@@ -77,10 +82,11 @@ class CardSet(Strict):
     def _cards_fit_the_groups(self) -> "CardSet":
         if len(self.groups) == 1:
             raise ValueError("a card sort needs at least two groups (or none, for talking cards)")
-        if len(set(self.groups)) != len(self.groups):
+        groups = [same_words(group) for group in self.groups]
+        if len(set(groups)) != len(groups):
             raise ValueError("two groups have the same name; give each group its own heading")
         for number, card in enumerate(self.cards, start=1):
-            if self.groups and card.group not in self.groups:
+            if self.groups and same_words(card.group) not in groups:
                 raise ValueError(f"card {number} ('{card.text}') has group '{card.group}', which is not one of "
                                  f"the groups {self.groups}; use one of them")
             if not self.groups and card.group is not None:

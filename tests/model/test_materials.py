@@ -108,3 +108,13 @@ def test_unquoted_yaml_true_and_false_mean_the_words(tmp_path):
                                                          False: "You can always end a call."}
     item = load(tmp_path, lesson).knowledge_checks.exit[1]
     assert item.answer == "true" and [a.correct for a in item.answers()] == [True, False]
+
+
+def test_a_group_name_matches_whatever_its_spacing(tmp_path):
+    """A sort group wrapped or spaced differently in YAML is still the same group (found by the benchmark's copies)."""
+    lesson = lesson_with_materials()
+    lesson["materials"]["resources"][1]["cards"][0]["group"] = "Live "
+    lesson["knowledge_checks"]["exit"][2]["groups"] = ["Live  now", "Saved"]
+    for card in lesson["knowledge_checks"]["exit"][2]["cards"]:
+        card["group"] = "Live now" if card["group"] == "Live" else card["group"]
+    assert load(tmp_path, lesson).knowledge_checks.exit[2].groups == ["Live  now", "Saved"]
