@@ -97,9 +97,12 @@ class SchoolSandbox(ImmutableSandboxedEnvironment):
         return _check_result(super().call_binop(context, operator_, left, right))
 
     def call(__self, __context: Any, __obj: Any, *args: Any, **kwargs: Any) -> Any:  # noqa: N805 (Jinja's names)
-        if isinstance(getattr(__obj, "__self__", None), str) and getattr(__obj, "__name__", "") in _PADDING:
-            if _BIG_WIDTH.search(__obj.__self__):
-                raise _too_long(int(_BIG_WIDTH.search(__obj.__self__).group(0)))
+        # Jinja's sandbox hands str.format out wrapped (functools.update_wrapper): look at the method inside,
+        # so a huge width is refused before the string is built, not by the CPU limit after.
+        method = getattr(__obj, "__wrapped__", __obj)
+        if isinstance(getattr(method, "__self__", None), str) and getattr(method, "__name__", "") in _PADDING:
+            if _BIG_WIDTH.search(method.__self__):
+                raise _too_long(int(_BIG_WIDTH.search(method.__self__).group(0)))
             if __obj.__name__ == "join" and args and hasattr(args[0], "__len__"):
                 _check_join(__obj.__self__, args[0])
             if __obj.__name__ == "replace" and len(args) >= 2 and isinstance(args[1], str):
