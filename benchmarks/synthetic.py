@@ -93,6 +93,9 @@ def _rename(value: Any, names: dict[str, str]) -> Any:
 _GAP = re.compile(r"(?<=\w) (?=\w)")
 
 
+_ONE_LINE_VALUE = re.compile(r"^\s*(?:-\s+)?[A-Za-z_][\w-]*:\s+\S")
+
+
 def vary_spacing(text: str, set_number: int) -> str:
     """Double one space between two words on each line (which one depends on the set and the line).
 
@@ -104,6 +107,10 @@ def vary_spacing(text: str, set_number: int) -> str:
     """
     lines = text.split("\n")
     for index, line in enumerate(lines):
+        # Not on a `key: value` line or in a flow mapping: short fields (a card, a sort group) have length
+        # limits a doubled space could cross, and a card's group must read the same as its heading.
+        if _ONE_LINE_VALUE.match(line) or "{" in line:
+            continue
         # Not the gap in a leading "I can" (pupil outcomes must start with exactly that).
         gaps = [match.start() for match in _GAP.finditer(line)
                 if not re.search(r"(?:^|[:\-\"'>|] ?|^\s*)I$", line[:match.start()])]
