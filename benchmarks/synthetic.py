@@ -97,18 +97,19 @@ _ONE_LINE_VALUE = re.compile(r"^\s*(?:-\s+)?[A-Za-z_][\w-]*:\s+\S")
 
 
 def vary_spacing(text: str, set_number: int) -> str:
-    """Double one space between two words on each line (which one depends on the set and the line).
+    """Make one space between two words on each line a thin space (U+2009; which one depends on the set
+    and the line).
 
-    Markdown, the search index and every check read "a  b" as "a b", so the content means and checks the
-    same; but each copy's text is then a different string, as new writing would be, so caches keyed on
-    the text (the checks' Markdown cache, textstat's) do not make the copies look cheaper than they are.
-    Only spaces between two word characters are doubled: never indentation, a key's colon, a list
-    marker or a line end (two spaces at a line end would be a Markdown line break).
+    Markdown, the search index and every check read the thin space as a space between words, so the
+    content means and checks the same, and no text gets longer (fields have length limits); but each
+    copy's text is then a different string, as new writing would be, so caches keyed on the text (the
+    checks' Markdown cache, textstat's) do not make the copies look cheaper than they are. Only spaces
+    between two word characters change: never indentation, a key's colon, a list marker or a line end;
+    and never on a one-line `key: value` field or in a flow mapping (a card's group must read the same
+    as its heading).
     """
     lines = text.split("\n")
     for index, line in enumerate(lines):
-        # Not on a `key: value` line or in a flow mapping: short fields (a card, a sort group) have length
-        # limits a doubled space could cross, and a card's group must read the same as its heading.
         if _ONE_LINE_VALUE.match(line) or "{" in line:
             continue
         # Not the gap in a leading "I can" (pupil outcomes must start with exactly that).
@@ -116,7 +117,7 @@ def vary_spacing(text: str, set_number: int) -> str:
                 if not re.search(r"(?:^|[:\-\"'>|] ?|^\s*)I$", line[:match.start()])]
         if gaps:
             at = gaps[(set_number * 7 + index) % len(gaps)]
-            lines[index] = line[:at] + " " + line[at:]
+            lines[index] = line[:at] + "\u2009" + line[at + 1:]
     return "\n".join(lines)
 
 
