@@ -86,6 +86,7 @@ class OutputCache:
         path = self._path(key)
         if path is None:
             return
+        temporary = None
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
@@ -93,7 +94,9 @@ class OutputCache:
                 out.write(data)
             os.replace(temporary, path)
         except OSError:
-            pass  # a read-only or full disk costs speed, never the build
+            # A read-only or full disk costs speed, never the build; a half-written entry is not left behind.
+            if temporary is not None:
+                Path(temporary).unlink(missing_ok=True)
 
     def get_or_make(self, key: str, make: Callable[[], bytes]) -> bytes:
         found = self.get(key)
