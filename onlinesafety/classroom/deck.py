@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from typing import Union
 
 from ..model import Band, Lesson, Region
-from ..model.knowledge_checks import Answer
+from ..model.knowledge_checks import TRUE_FALSE_LABELS, Answer
 from ..model.materials import CardSet, Story, Worksheet
 from .help_card import HELP_CARD_MESSAGE, HelpLine, help_lines
 from .placement import Placement
@@ -74,28 +74,6 @@ class Slide:
     title: str
     blocks: tuple[Block, ...] = ()
     notes: str = ""  # teacher-facing: never shown to pupils
-
-    def pupil_text(self) -> list[str]:
-        """Every piece of text pupils can see on this slide."""
-        found = [self.title]
-        for block in self.blocks:
-            if isinstance(block, Text):
-                found.append(block.markdown)
-            elif isinstance(block, Bullets):
-                found.extend(block.items)
-            elif isinstance(block, Picture):
-                found.append(block.alt)
-            elif isinstance(block, Cards):
-                found.extend(block.groups)
-                found.extend(card.text for card in block.cards)
-            elif isinstance(block, Question):
-                found.extend(block.groups)
-                found.extend(answer.text for answer in block.answers)
-                found.extend(answer.feedback for answer in block.answers)
-            elif isinstance(block, HelpList):
-                for line in block.lines:
-                    found.extend(filter(None, (line.name, line.what, line.phone, line.sms, line.url)))
-        return found
 
 
 @dataclass(frozen=True)
@@ -183,13 +161,9 @@ def placed_answers(place: Placement, base: tuple, item) -> list[Answer]:
     if item.kind == "sort":
         return [Answer(f'{place.pupil(*base, "cards", n, "text")} → {place.pupil(*base, "cards", n, "group")}', True,
                        place.pupil(*base, "cards", n, "feedback")) for n in range(len(item.cards))]
-    keys = {"true": "true", "false": "false", "it-depends": "it-depends"}
-    return [Answer(answer.text, answer.correct, place.pupil(*base, "feedback", keys[_tf_key(answer.text)]))
+    keys = {label: key for key, label in TRUE_FALSE_LABELS.items()}  # "It depends" -> "it-depends"
+    return [Answer(answer.text, answer.correct, place.pupil(*base, "feedback", keys[answer.text]))
             for answer in item.answers()]
-
-
-def _tf_key(label: str) -> str:
-    return {"True": "true", "False": "false", "It depends": "it-depends"}[label]
 
 
 def _activity_slides(lesson: Lesson, place: Placement, number: int) -> list[Slide]:

@@ -57,8 +57,3 @@ def help_lines(region: Region, band: Band) -> list[HelpLine]:
         lines.append(HelpLine(route.name, PUPIL_WORDS[need], route.phone, "; ".join(texts) or None,
                               str(route.url) if route.url else None))
     return lines
-
-
-def card_group(band: Band) -> str:
-    """Bands that share one help card: primary and secondary."""
-    return "primary" if band in PRIMARY else "secondary"

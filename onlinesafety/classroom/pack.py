@@ -92,14 +92,6 @@ class Pack:
     sections: tuple[Section, ...]
     credit: str = CREDIT
 
-    def pupil_text(self) -> list[str]:
-        """Every text printed in the pack, for tests that look for teacher-only text."""
-        found = [self.title]
-        for section in self.sections:
-            for value in vars(section).values():
-                found.extend(_texts(value))
-        return found
-
 
 def lesson_pack(lesson: Lesson) -> Pack:
     """What is printed for `lesson`, the same for every country (the help card is added per region)."""
@@ -162,13 +154,3 @@ def _checks(place: Placement, lesson: Lesson, stage: str, title: str) -> CheckSe
         shown = tuple(Answer(answer.text.split(" → ")[0], False, "") for answer in placed_answers(place, base, item))
         items.append((prompt, Question(item.kind, shown, tuple(getattr(item, "groups", ())))))
     return CheckSection(title, tuple(items))
-
-
-def _texts(value) -> list[str]:
-    if isinstance(value, str):
-        return [value]
-    if isinstance(value, (tuple, list)):
-        return [text for entry in value for text in _texts(entry)]
-    if hasattr(value, "__dataclass_fields__"):
-        return [text for entry in vars(value).values() for text in _texts(entry)]
-    return []

@@ -3,8 +3,8 @@
 WeasyPrint because the pack is a document, not a drawing: it flows text, grids and page breaks from the
 same kind of template the site uses, it is maintained (CourtBouillon, releases through 2026), needs only
 Pango from Debian, and makes tagged, searchable PDFs whose text pdftotext can read back in tests.
-A lesson's pages are laid out once and joined to each region's help card, so eight countries cost one
-layout of the lesson.
+A lesson's pages are laid out once; outputs.py joins that PDF to each region's help card (pypdf), so eight
+countries cost one layout of the lesson.
 """
 
 from __future__ import annotations
@@ -47,9 +47,3 @@ def laid_out(pack: Pack):
 def help_pages(pack: Pack, card: HelpSection):
     """The help card's page for one region, in the pack's type size."""
     return laid_out(Pack(pack.lesson_id, pack.title, pack.large, (card,)))
-
-
-def pack_pdf(lesson_pages, help_card_pages) -> bytes:
-    """The lesson's pages followed by a region's help card, as PDF bytes (no dates: the same bytes every run)."""
-    document = lesson_pages.copy(lesson_pages.pages + help_card_pages.pages)
-    return document.write_pdf(uncompressed_pdf=False)

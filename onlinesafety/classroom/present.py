@@ -25,9 +25,9 @@ TEMPLATES = Path(__file__).resolve().parents[2] / "templates" / "classroom"
 
 def _inline(text: str) -> Markup:
     """One line of Markdown as inline HTML (no wrapping paragraph)."""
-    blocks = parse_markdown(text).blocks
-    html = str(parse_markdown(text).html(""))
-    if len(blocks) == 1 and isinstance(blocks[0], Paragraph):
+    parsed = parse_markdown(text)
+    html = str(parsed.html(""))
+    if len(parsed.blocks) == 1 and isinstance(parsed.blocks[0], Paragraph):
         html = html.removeprefix("<p>").removesuffix("</p>")
     return Markup(html)
 
