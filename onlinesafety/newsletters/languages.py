@@ -239,7 +239,7 @@ def mark_rtl_lines(text: str) -> str:
     the paragraph's direction from its first strong letter. An Urdu line that starts with a number or a
     Latin name ("999 …", "Ms Patel …") would be laid out left-to-right, and its full stop and brackets
     would land on the wrong side; the mark makes every such line right-to-left. A line that is a web
-    address alone is left as it is, left-to-right, so its slashes stay where they belong. Latin words,
+    address alone (nothing else on the line) is left as it is, left-to-right, so its slashes stay where they belong. Latin words,
     numbers and addresses inside an Urdu line need nothing more: the bidi algorithm keeps each run in
     its own order. The mark is invisible and, unlike the isolate characters (U+2066-2069), every
     bidi-aware reader since Unicode 1.1 understands it.
@@ -259,7 +259,7 @@ def mark_rtl_lines(text: str) -> str:
             rtl = False
             continue
         stripped = line.strip()
-        if rtl and stripped and not stripped.startswith("https://"):
+        if rtl and stripped and not _INLINE_URL.fullmatch(stripped):
             line = RLM + _INLINE_URL.sub(lambda match: match.group(0) + LRM, line)
         out.append(line)
     return "\n".join(out)
