@@ -25,6 +25,7 @@ from .rules import RULES, Rule
 from .pictograms import check_pictograms
 from .safeguarding import check_safeguarding
 from .template_figures import check_template_figures
+from .translations import check_translations
 from .wording import check_wording
 
 __all__ = ["ERROR", "RULES", "WARNING", "Finding", "ReviewRow", "Rule", "check_text", "review_rows", "run_checks",
@@ -45,6 +46,7 @@ def run_checks(library: Library, *, today: dt.date, ci: bool) -> list[Finding]:
             *check_freshness(library, today=today, ci=ci),
             *check_safeguarding(library, blocks),
             *check_pictograms(library),
+            *check_translations(library),
         ]
         return sorted(set(apply_allowances(findings, library.root)))
     finally:
