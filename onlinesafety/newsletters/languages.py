@@ -42,7 +42,7 @@ NEWSLETTER_STRINGS = (
 RTL_OPEN, RTL_CLOSE = "\ue010", "\ue011"
 RLM = "\u200f"  # RIGHT-TO-LEFT MARK
 LRM = "\u200e"  # LEFT-TO-RIGHT MARK
-_INLINE_URL = re.compile(r"https://[^\s()<>\u200e]+")
+_INLINE_URL = re.compile(r"https?://[^\s()<>\u200e]+")
 
 
 @dataclass(frozen=True)
@@ -187,21 +187,25 @@ def english_part(library: Library | None, school: SchoolView, piece: PieceView, 
         strings=part_strings(library, ENGLISH) if library is not None else _english_only())
 
 
+def translated_kicker(library: Library, code: str, snippet: Snippet) -> str:
+    """'W języku: Polski · Wiek od 7 do 11 lat': the line above a translated piece's headline."""
+    strings = dict(part_strings(library, code))
+    kicker = strings["newsletter_in_language"].replace("{language}", library.languages[code].native_name)
+    return kicker + (" · " + strings[f"band_{snippet.band.value}"] if snippet.band is not None else "")
+
+
 def translated_part(library: Library, code: str, school: SchoolView, region: Region, snippet: Snippet,
                     length: str, issue_date: dt.date | None, english: PieceView) -> PartView:
     """The translated piece, with links to the guide and help page in the language where they exist."""
     translations = library.translations[code]
     language = library.languages[code]
     strings = part_strings(library, code)
-    said = dict(strings)
     base = school.base_url
     piece = piece_view(library, translations.snippets[snippet.id], length, base, issue_date)
     url = english.guide_url
     if snippet.topic in translations.parent_guides:
         url = f"{base}/{code}" + guide_url("", snippet.topic, snippet.band)
-    kicker = said["newsletter_in_language"].replace("{language}", language.native_name)
-    if snippet.band is not None:
-        kicker += " · " + said[f"band_{snippet.band.value}"]
+    kicker = translated_kicker(library, code, snippet)
     piece = replace(piece, guide_url=url, audience_label=kicker, band_label=kicker,
                     issue_date_label=issue_date.isoformat() if issue_date else None)
     local = translations.regions.get(region.id)
