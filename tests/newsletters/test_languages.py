@@ -311,3 +311,13 @@ def test_a_translated_post_over_the_limit_names_the_translation_file(tmp_path: P
         school_files(library, profile, renderer, Selection(language=Choice("pl", bilingual=True)))
     assert "live-streaming-4-7.pl.yml" in caught.value.report()
     assert "social.short" in caught.value.report()
+
+
+def test_out_of_date_translations_are_listed(tmp_path: Path) -> None:
+    from onlinesafety.newsletters.languages import out_of_date
+
+    library = library_at(tmp_path)
+    translate(library, "pl", out_of_date=("live-streaming-4-7",))
+    assert out_of_date(library, Choice("pl")) == ["content/snippets/live-streaming/live-streaming-4-7.pl.yml"]
+    translate(library, "ur")
+    assert out_of_date(library, Choice("ur")) == [] and out_of_date(library, Choice()) == []
