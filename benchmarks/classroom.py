@@ -137,13 +137,15 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", type=int, nargs="+", default=[30, 400])
     parser.add_argument("--sample", type=int, default=10, help="lessons timed per output kind")
+    parser.add_argument("--output", default="classroom.json",
+                        help="file name under benchmarks/results/ (e.g. classroom-400.json for a run of one size)")
     args = parser.parse_args(argv)
     snapshot_package(WORK / "snapshot")
     started = time.time()
     results = {"machine": machine(), "runs": [measure(size, args.sample) for size in args.sizes]}
     results["wall_s"] = round(time.time() - started, 1)
     print(json.dumps(results["runs"], indent=2))
-    print("saved", save("classroom.json", results))
+    print("saved", save(args.output, results))
     return 0
 
 

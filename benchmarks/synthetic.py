@@ -161,6 +161,11 @@ def copy_item(text: str, set_number: int, *, topic: bool = False, title: bool = 
     return text
 
 
+def is_translation(path: Path) -> bool:
+    """X.pl.yml beside X.yml (the rule in onlinesafety/translations/files.py)."""
+    return re.match(r"^[^.]+\.[a-z]{2,3}(?:-[A-Z][a-z]{3})?\.(?:yml|md)$", path.name) is not None
+
+
 def make_project(lessons: int, target: Path, *, source: Path = ROOT) -> dict[str, int]:
     """Write a project with exactly `lessons` lessons to `target` (replaced); return item counts."""
     if lessons < 1:
@@ -182,10 +187,12 @@ def make_project(lessons: int, target: Path, *, source: Path = ROOT) -> dict[str
     for path in real_lessons[lessons:]:
         (content / path.relative_to(real)).unlink()
     topics = sorted(real.glob("topics/*.yml"))
-    guides = sorted(real.glob("parents/*.yml"))
-    snippets = [path for path in sorted(real.glob("snippets/*/*.yml")) if path.parent.name != "seasonal"]
+    # Translations (X.<code>.yml) stay with the real content (set 0) only: copies are English.
+    guides = [path for path in sorted(real.glob("parents/*.yml")) if not is_translation(path)]
+    every_snippet = [path for path in sorted(real.glob("snippets/*/*.yml")) if not is_translation(path)]
+    snippets = [path for path in every_snippet if path.parent.name != "seasonal"]
     counts = {"lessons": min(lessons, len(real_lessons)), "topics": len(topics), "parent_guides": len(guides),
-              "snippets": len(list(real.glob("snippets/*/*.yml")))}
+              "snippets": len(every_snippet)}
     sets = math.ceil(lessons / len(real_lessons))
     remaining = lessons - counts["lessons"]
 

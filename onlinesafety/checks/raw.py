@@ -19,6 +19,7 @@ from ..loading.files import read_text_file
 from ..loading.safe_yaml import parse_yaml
 from ..model import Audience, Band, EvidenceSet, Lesson, Origin, ParentGuide, Region, Snippet, Topic
 from ..model.text_blocks import audience_of
+from ..translations.files import is_translation
 from .blocks import KINDS, Block, next_line
 
 PATTERNS: tuple[tuple[str, type[BaseModel]], ...] = (
@@ -30,11 +31,15 @@ FENCE = "---"
 def raw_blocks(content_root: Path) -> list[Block]:
     """Every tagged text block in every readable content file, without validating the files."""
     blocks: list[Block] = []
+    # English text only: the readability and wording rules are English rules (a translation is checked
+    # by checks/translations.py against its English, once the library loads).
     for pattern, model in PATTERNS:
         for file in sorted(content_root.glob(pattern)):
-            blocks.extend(_yaml_blocks(content_root, file, model))
+            if not is_translation(file):
+                blocks.extend(_yaml_blocks(content_root, file, model))
     for file in sorted(content_root.glob("pages/**/*.md")):
-        blocks.extend(_page_blocks(content_root, file))
+        if not is_translation(file):
+            blocks.extend(_page_blocks(content_root, file))
     return blocks
 
 

@@ -12,6 +12,7 @@ import io
 from ..model import Band, Lesson, Library, Region
 from ..site.workers import OrderedWorkers, job, workers_wanted
 from .cache import OutputCache, cache_folder, key_for
+from .parts import shared_part, use_folder
 from .paths import deck_path, gift_path, lesson_folder, lesson_paths, pack_path, present_path
 from .deck import lesson_deck
 from .gift import lesson_gift
@@ -44,18 +45,13 @@ def lesson_files(lesson: Lesson, regions: list[Region]) -> dict[str, bytes]:
     return files
 
 
-_HELP_PDF: dict[tuple[str, str], bytes] = {}
-
-
 def _help_card_pdf(region: Region, band: Band) -> bytes:
-    """A region's help card page for `band`, laid out once per process."""
-    key = (region.model_dump_json(), band.value)
-    if key not in _HELP_PDF:
+    """A region's help card page for `band`, laid out once (the same in every lesson; see parts.py)."""
+    def make() -> bytes:
         from .pack import Pack
 
-        large = band is Band.AGES_4_7
-        _HELP_PDF[key] = help_pages(Pack("help", "help", large, ()), help_card(region, band)).write_pdf()
-    return _HELP_PDF[key]
+        return help_pages(Pack("help", "help", band is Band.AGES_4_7, ()), help_card(region, band)).write_pdf()
+    return shared_part("help-card", (region.model_dump_json(), band.value), make)
 
 
 def _joined(lesson_pdf: bytes, help_pdf: bytes, title: str) -> bytes:
@@ -73,7 +69,8 @@ def _joined(lesson_pdf: bytes, help_pdf: bytes, title: str) -> bytes:
 
 
 def _made_in_worker(lesson_id: str) -> dict[str, bytes]:
-    library, regions = job()
+    library, regions, folder = job()
+    use_folder(folder)
     return lesson_files(library.lessons[lesson_id], regions)
 
 
@@ -85,6 +82,7 @@ def classroom_files(library: Library, *, cache: OutputCache | None = None,
     again, on every core.
     """
     cache = cache if cache is not None else OutputCache(cache_folder())
+    use_folder(cache.folder)
     regions = library.regions_in_order()
     files: dict[str, bytes] = {}
     todo: list[Lesson] = []
@@ -96,7 +94,7 @@ def classroom_files(library: Library, *, cache: OutputCache | None = None,
         else:
             todo.append(lesson)
     count = min(workers_wanted() if workers is None else workers, len(todo))
-    pool = OrderedWorkers(_made_in_worker, [lesson.id for lesson in todo], (library, regions),
+    pool = OrderedWorkers(_made_in_worker, [lesson.id for lesson in todo], (library, regions, cache.folder),
                           workers=count if count > 1 else 0)
     try:
         for lesson in todo:

@@ -22,6 +22,7 @@ from pptx.util import Emu, Inches, Pt
 from ..model import Band, Region
 from ..newsletters.richtext import Inline, ItemList, LineBreak, Link, Paragraph, Styled, Text, parse_markdown
 from . import deck as d
+from .parts import pack_pair, shared_part, unpack_pair
 from .icons import icon_png
 
 INK = RGBColor(0x11, 0x11, 0x11)
@@ -85,18 +86,14 @@ def regional_pptx(deck: d.Deck, regions: list, band: Band, *, large: bool = Fals
     return decks
 
 
-_HELP_XML: dict[tuple[str, str, bool], tuple[bytes, bytes]] = {}
-
-
 def _help_slide_xml(region_json: str, band: str, large: bool) -> tuple[bytes, bytes]:
-    """A region's help slide and notes as XML, made once per process and band (the same in every lesson)."""
-    key = (region_json, band, large)
-    if key not in _HELP_XML:
+    """A region's help slide and notes as XML, made once per band (the same in every lesson; see parts.py)."""
+    def make() -> bytes:
         region = Region.model_validate_json(region_json)
         alone = d.Deck("help", "help", region.id, (d.help_slide(region, Band(band)),))
         archive = zipfile.ZipFile(io.BytesIO(deck_pptx(alone, large=large)))
-        _HELP_XML[key] = (archive.read("ppt/slides/slide1.xml"), archive.read("ppt/notesSlides/notesSlide1.xml"))
-    return _HELP_XML[key]
+        return pack_pair(archive.read("ppt/slides/slide1.xml"), archive.read("ppt/notesSlides/notesSlide1.xml"))
+    return unpack_pair(shared_part("help-slide", (region_json, band, str(large)), make))
 
 
 def _help_parts(data: bytes) -> tuple[str, str]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..model import Band, Library
-from . import paths
+from . import paths, translation_review
 from .pages import band_tag
 from .parents_by_age import age_page_path
 
@@ -68,6 +68,11 @@ def site_nav(library: Library, handwritten: set[str]) -> list[NavItem]:
     about: list[NavItem] = [*existing(("Licence and credit", paths.LICENCE),
                                       ("Accessibility", "about/accessibility.md")),
                             {"Review status (maintainers)": paths.REVIEW_STATUS}]
+    languages = [language for code, language in sorted(library.languages.items()) if code != "en"]
+    if languages:
+        about.append({"Translations (maintainers)": [
+            translation_review.INDEX,
+            *({language.name: translation_review.review_path(language.code)} for language in languages)]})
     nav: list[NavItem] = [
         {"Home": paths.HOME},
         {"Lessons": lessons},

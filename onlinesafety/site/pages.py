@@ -16,6 +16,7 @@ from . import paths
 from ..classroom.paths import lesson_downloads
 from .parents_by_age import age_page_path, ages_index_page, parents_by_age_pages
 from .help import help_fallbacks, link_numbers
+from .translation_review import translation_review_pages
 from .render import render_page, templates_for
 from .search import search_meta
 
@@ -145,6 +146,7 @@ def generate_pages(library: Library, *, today: dt.date | None = None,
 
     pages.update(_index_pages(library, topics, regions, newest, render))
     pages.update(parents_by_age_pages(library, render, _front, [TAG_PARENT]))
+    pages.update(translation_review_pages(library, render, _front))
     pages[paths.AGES] = ages_index_page(render, _front("By age", "Each age band: advice for parents and the lessons.", reviewed=newest))
     pages[paths.HOME] = render(
         "home.md.j2", paths.HOME,

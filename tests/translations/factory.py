@@ -77,8 +77,12 @@ def translated_content(tmp: Path, code: str = "pl", kinds: tuple[str, ...] = ("p
                        **changes: Callable[[dict[str, Any]], None]) -> Path:
     """A copy of content/ with the language and one translation of each kind (`changes` by kind)."""
     content = tmp / "content"
-    shutil.copytree(ROOT / "content", content,
-                    ignore=lambda folder, names: [name for name in names if name.count(".") == 2])
+    def shipped_translations(folder: str, names: list[str]) -> list[str]:
+        """The shipped translations and languages are left out: each test adds only its own."""
+        in_languages = Path(folder).name == "languages"
+        return [name for name in names if name.count(".") == 2 or (in_languages and name != "en.yml")]
+
+    shutil.copytree(ROOT / "content", content, ignore=shipped_translations)
     (content / "languages" / f"{code}.yml").write_text(
         yaml.safe_dump(language_data(code), sort_keys=False, allow_unicode=True), encoding="utf-8")
     sources = {"parent_guide": GUIDE, "snippet": SNIPPET, "region": REGION, "page": PAGE}

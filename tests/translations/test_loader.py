@@ -109,3 +109,12 @@ def test_every_kind_round_trips(tmp_path: Path, source: str) -> None:
     kind = {PAGE: "page", REGION: "region", SNIPPET: "snippet"}[source]
     library = load_library(translated_content(tmp_path, kinds=(kind,)))
     assert len(library.translations["pl"].info) == 1
+
+
+def test_english_text_rules_skip_translations_when_the_library_does_not_load(tmp_path: Path) -> None:
+    from onlinesafety.checks.raw import raw_blocks
+
+    content = translated_content(tmp_path)
+    paths = {block.path for block in raw_blocks(content)}
+    assert "content/parents/live-streaming.yml" in paths
+    assert not any(".pl." in path for path in paths)
