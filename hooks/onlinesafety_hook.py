@@ -23,6 +23,8 @@ from onlinesafety.classroom import classroom_enabled, classroom_files
 from onlinesafety.cli.check import running_in_ci
 from onlinesafety.loading import ContentErrors, load_library
 from onlinesafety.site import site_files
+from onlinesafety.site.i18n.html import set_language
+from onlinesafety.site.i18n.pages import english_meta, is_translation_file, language_nav
 from onlinesafety.site.csp import add_policy, allowed_hashes, apply_policy, page_problems
 from onlinesafety.site.nav import site_nav
 from onlinesafety.site.parallel_pages import ParallelPages, usable
@@ -54,8 +56,12 @@ def on_config(config):
     _state["library"] = library
     _state["csp"] = {"allowed": allowed_hashes(), "problems": [], "done": set()}
     docs = Path(config.docs_dir)
+    codes = set(getattr(library, "languages", None) or {})
     handwritten = {path.relative_to(docs).as_posix() for path in docs.rglob("*.md")}
-    config.nav = site_nav(library, handwritten)
+    handwritten = {path for path in handwritten if not is_translation_file(path, codes)}
+    config.nav = site_nav(library, handwritten) + ([{"Languages": language_nav(library)}]
+                                                    if getattr(library, "translations", None) else [])
+    _state["languages"] = english_meta(library)  # handwritten English pages' other versions
     return config
 
 
@@ -64,6 +70,10 @@ def on_files(files: Files, config) -> Files:
     classroom = classroom_files(library) if classroom_enabled() else {}
     sizes = {path: len(data) for path, data in classroom.items()}
     generated = {**site_files(library, base_url=config.site_url, classroom_sizes=sizes), **classroom}
+    # content/pages/**/X.<code>.md are translations, published at <code>/... (onlinesafety/site/i18n/)
+    codes = set(getattr(library, "languages", None) or {})
+    for file in [file for file in files if is_translation_file(file.src_uri, codes)]:
+        files.remove(file)
     for path, content in generated.items():
         if files.get_file_from_path(path) is not None:
             raise Abort(f"content/pages/{path} clashes with a generated page of the same path; rename it")
@@ -107,6 +117,8 @@ def on_page_markdown(markdown, page, config, files):
     item = _state["library"].pages.get(page.file.src_uri)
     if item is not None:
         page.meta["review_due"] = item.meta.review_due.isoformat()
+        for key, value in _state.get("languages", {}).get(page.file.src_uri, {}).items():
+            page.meta.setdefault(key, value)
     render = _state.get("render")
     if render is not None and render.take(page, markdown):
         return ""  # a worker has rendered it; on_page_content puts its HTML back
@@ -127,7 +139,7 @@ def on_page_context(context, page, config, nav):
 
 def _finish(output: str, page) -> tuple[str, list[str]]:
     """Whitespace out; the page checked for inline scripts the policy would block, and given the policy."""
-    html = collapse(output)
+    html = collapse(set_language(output, page.meta.get("lang", "en"), page.meta.get("dir", "ltr")))
     allowed = _state["csp"]["allowed"]
     return add_policy(html, allowed), page_problems(html, page.file.dest_uri, allowed)
 
