@@ -13,8 +13,9 @@ from collections.abc import Container
 
 from .. import paths
 
-# [text](target) and [text](target "title"); images and reference links keep their targets.
-_LINK = re.compile(r"(?<!!)(\]\()(?P<target>[^)\s]+)(?P<rest>(?:\s+\"[^\"]*\")?\))")
+# [text](target), [text](target "title") and images; a file that is not a page (an image, a download) is
+# always the English site's.
+_LINK = re.compile(r"(\]\()(?P<target>[^)\s]+)(?P<rest>(?:\s+\"[^\"]*\")?\))")
 _SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
 
 
@@ -33,11 +34,9 @@ def relink(markdown: str, english_path: str, code: str, translated: Container[st
         if target.startswith(("#", "/")) or _SCHEME.match(target):
             return match.group(0)
         path, hash_, anchor = target.partition("#")
-        if not path.endswith(".md"):
-            return match.group(0)
         english = posixpath.normpath(posixpath.join(posixpath.dirname(english_path), path))
         local = translated_path(code, english)
-        goal = local if local in translated else english
+        goal = local if path.endswith(".md") and local in translated else english
         return f"{match.group(1)}{paths.md_link(here, goal)}{hash_}{anchor}{match.group('rest')}"
 
     return _LINK.sub(fix, markdown)
