@@ -28,6 +28,12 @@ def build_parser() -> argparse.ArgumentParser:
     export = commands.add_parser("export-markdown", help="write the generated site pages as plain Markdown")
     export.add_argument("out", help="a new or empty folder, or an earlier export, outside content/ and templates/ "
                                     "(replaced as a whole; a folder holding other files is refused)")
+    translations = commands.add_parser("translations", help="translation files: record source hashes, list status")
+    how = translations.add_subparsers(dest="action", required=True)
+    stamp = how.add_parser("stamp", help="record in each translation file the hash of the English it now translates "
+                                         "(run after bringing a translation up to date)")
+    stamp.add_argument("files", nargs="*", type=Path, help="translation files (default: all)")
+    how.add_parser("status", help="each language: translated, out of date and untranslated items")
     return parser
 
 
@@ -65,6 +71,10 @@ def _run(args: argparse.Namespace) -> int:
         refused = refuse_unsafe_output(args.out, args.content)
         if refused is not None:
             return refused
+    if args.command == "translations":
+        from .translations import run_translations
+
+        return run_translations(args)
     try:
         library = load_library(args.content)
     except ContentErrors as errors:

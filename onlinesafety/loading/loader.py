@@ -17,14 +17,19 @@ from .files import linked_folder, read_text_file
 from .references import check_references
 from .safe_yaml import YamlDocument, parse_yaml
 from .validate import validate_document
+from ..translations.files import is_translation
+from ..translations.loader import TranslationLoader
 
 M = TypeVar("M", bound=BaseModel)
 
 FRONT_MATTER_FENCE = "---"
 
 
-def load_library(root: Path | str) -> Library:
-    """Load and check everything under `root` (the content/ folder); raise ContentErrors listing all problems."""
+def load_library(root: Path | str, *, translations: bool = True) -> Library:
+    """Load and check everything under `root` (the content/ folder); raise ContentErrors listing all problems.
+
+    translations=False reads the English only (and the languages): `translations stamp` needs the English
+    even while a translation file has problems."""
     root = Path(root)
     library = Library(root=root)
     problems: list[ContentProblem] = []
@@ -40,6 +45,10 @@ def load_library(root: Path | str) -> Library:
     loader.load_sources("sources.yml")
     library.evidence = loader.load_one("evidence.yml", EvidenceSet, required=False)
     loader.load_pages("pages")
+    translating = TranslationLoader(loader)
+    translating.load_languages()
+    if translations:
+        translating.load_translations()
     if not problems:
         problems.extend(check_references(library))
     if problems:
@@ -61,6 +70,8 @@ class _Loader:
     def files(self, pattern: str) -> Iterator[Path]:
         """Paths matching `pattern`, except those reached through a linked folder (reported once)."""
         for path in sorted(self.root.glob(pattern)):
+            if is_translation(path):
+                continue  # read by translations.loader, after the English it translates
             link = linked_folder(self.root, path)
             if link is None:
                 yield path

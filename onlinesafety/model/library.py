@@ -11,6 +11,7 @@ from pydantic import BaseModel
 from .common import Band
 from .evidence import EvidenceSet
 from .help_route import Region
+from .language import Language
 from .lesson import Lesson
 from .page import PageMeta
 from .parent_guide import ParentGuide
@@ -55,6 +56,8 @@ class Library:
     snippets: dict[str, Snippet] = field(default_factory=dict)
     pages: dict[str, Page] = field(default_factory=dict)
     evidence: EvidenceSet | None = None
+    languages: dict[str, Language] = field(default_factory=dict)  # content/languages/, English included
+    translations: dict[str, Any] = field(default_factory=dict)  # code -> translations.TranslatedSet
     origins: dict[int, Origin] = field(default_factory=dict)
 
     def origin(self, item: BaseModel | Page) -> Origin:
