@@ -29,7 +29,7 @@ from onlinesafety.site.csp import add_policy, allowed_hashes, apply_policy, page
 from onlinesafety.site.nav import site_nav
 from onlinesafety.site.parallel_pages import ParallelPages, usable
 from onlinesafety.site.parallel_render import ParallelRender
-from onlinesafety.site.search import improve_index
+from onlinesafety.site.search import improve_index, pipeline_problems
 from onlinesafety.site.whitespace import collapse
 
 _state: dict = {}
@@ -49,6 +49,11 @@ def on_config(config):
         library = load_library(root)
     except ContentErrors as errors:
         raise Abort("\n" + errors.report())
+    search = config.plugins.get("material/search") or config.plugins.get("search")
+    if search is not None and getattr(library, "translations", None):
+        problems = pipeline_problems(search.config.get("pipeline"))
+        if problems:
+            raise Abort("\n" + "\n".join(problems))
     ci = running_in_ci() or bool(config.get("strict"))
     # The gate checks in a child process while MkDocs builds; on_post_build waits for it and, if it
     # found errors, empties the site folder and fails the build.

@@ -27,13 +27,13 @@ Render = Callable[..., str]
 
 
 def language_home(code: str) -> str:
-    return f"{code}/index.md"
+    return translated_path(code, paths.HOME)
 
 
 def english_paths(library: Any, code: str) -> list[str]:
     """The English pages that have a `code` version, in the order the language's home page lists them."""
     found = library.translations[code]
-    pages = [path for path in (START_HERE, HAPPENED) if path in found.pages]
+    pages = [paths.HOME, *(path for path in (START_HERE, HAPPENED) if path in found.pages)]
     if found.parent_guides:
         pages += [age_page_path(band) for band in Band]
     pages += [paths.parent_path(guide) for guide in _ordered_guides(library, found.parent_guides)]
@@ -65,7 +65,7 @@ def language_nav(library: Any) -> list[dict[str, list[str]]]:
     """The `nav:` entries for the translated pages: one section a language, its home page first."""
     translations = getattr(library, "translations", None) or {}
     return [{translations[code].language.native_name:
-             [language_home(code), *(translated_path(code, path) for path in english_paths(library, code))]}
+             [translated_path(code, path) for path in english_paths(library, code)]}
             for code in sorted(translations)]
 
 
@@ -143,7 +143,8 @@ def _language(library: Any, code: str, english: list[str], found: dict[str, Any]
 def _home(library: Any, code: str, lang: Strings, english: list[str], made: dict[str, Any], render: Render,
           front: Callable[..., dict[str, Any]], found: dict[str, Any]) -> str:
     path = language_home(code)
-    entries = [(_title(made[page][0]), paths.md_link(path, translated_path(code, page))) for page in english]
+    entries = [(_title(made[page][0]), paths.md_link(path, translated_path(code, page)))
+               for page in english if page != paths.HOME]
     title = lang.t("language_home_title", language=lang.native_name)
     text = render("language_home.md.j2", path, front(title, lang.t("language_home_intro"),
                                                      reviewed=None),
