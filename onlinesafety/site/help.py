@@ -65,13 +65,14 @@ def link_numbers(text: str, region: Region) -> str:
 
 
 _LINK = re.compile(r"\[[^\]]*\]\((?:tel|sms):[^)]*\)")
+_SOURCES = re.compile(r"\n## (?:Sources\b|[^\n]*\{ #sources\b)")
 
 
 def untapped_numbers(markdown: str, region: Region) -> list[str]:
     """Phone numbers a help page shows as plain text instead of a tel: link (empty when every one can be
     tapped). Left out: the front matter, the Sources list (numbers quoted as citations) and the services'
     names, which some services make of their number."""
-    body = markdown.split("\n## Sources", 1)[0]
+    body = _SOURCES.split(markdown, 1)[0]  # the Sources heading, in any language (templates/site/page.md.j2)
     if body.startswith("---\n"):
         body = body.split("\n---\n", 1)[-1]  # front matter: the description is not shown as text
     body = _LINK.sub(" ", body)
