@@ -23,7 +23,7 @@ from onlinesafety.classroom import classroom_enabled, classroom_files
 from onlinesafety.cli.check import running_in_ci
 from onlinesafety.loading import ContentErrors, load_library
 from onlinesafety.site import site_files
-from onlinesafety.site.i18n.html import set_language
+from onlinesafety.site.i18n.html import set_language, theme_language
 from onlinesafety.site.i18n.pages import english_meta, is_translation_file, language_nav
 from onlinesafety.site.csp import add_policy, allowed_hashes, apply_policy, page_problems
 from onlinesafety.site.nav import site_nav
@@ -136,8 +136,22 @@ def on_page_content(html, page, config, files):
     return html if render is None else render.apply(page, html)
 
 
+def _speak_page_language(page, config) -> None:
+    """The theme's own words ("Search", "Table of contents") in the page's language, when it has them."""
+    _state.setdefault("theme_language", config.theme["language"])
+    config.theme["language"] = theme_language(page.meta.get("lang", "en"), _theme_languages(config))
+
+
+def _theme_languages(config) -> set[str]:
+    if "theme_languages" not in _state:
+        folders = [Path(folder) / "partials" / "languages" for folder in config.theme.dirs]
+        _state["theme_languages"] = {path.stem for folder in folders if folder.is_dir() for path in folder.glob("*.html")}
+    return _state["theme_languages"]
+
+
 @event_priority(-100)  # after every plugin's: a worker's page replaces the one-line stand-in
 def on_page_context(context, page, config, nav):
+    _speak_page_language(page, config)  # here and in the page workers, which call this hook too
     pages = _state.get("pages")
     return context if pages is None else pages.context(page, context)
 
@@ -151,6 +165,8 @@ def _finish(output: str, page) -> tuple[str, list[str]]:
 
 @event_priority(-100)  # after every plugin's: the page as it will be written
 def on_post_page(output, page, config):
+    if "theme_language" in _state:  # 404.html and the sitemap are rendered in the site's own language
+        config.theme["language"] = _state["theme_language"]
     pages = _state.get("pages")
     built = None if pages is None else pages.built(page)
     html, problems = built if built is not None else _finish(output, page)

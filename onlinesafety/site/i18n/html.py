@@ -26,3 +26,14 @@ def set_language(html: str, lang: str, direction: str) -> str:
         raise ValueError(f"dir must be 'ltr' or 'rtl', not '{direction}'")
     html = _HTML.sub(lambda match: _set(_set(match.group(0), "lang", lang), "dir", direction), html, count=1)
     return _BODY.sub(lambda match: _set(match.group(0), "dir", direction), html, count=1)
+
+
+# Material's interface strings ("Search", "Table of contents", "Skip to content") come in its own
+# partials/languages/<code>.html. Filipino is written there under Tagalog's code.
+THEME_CODES = {"fil": "tl"}
+
+
+def theme_language(lang: str, available: set[str]) -> str:
+    """The theme's language for a page in `lang`: its own when the theme has it, else English."""
+    code = THEME_CODES.get(lang, lang)
+    return code if code in available else "en"

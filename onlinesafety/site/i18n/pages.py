@@ -16,6 +16,7 @@ from ...model import Band
 from .. import paths
 from ..help import help_fallbacks, link_numbers
 from ..parents_by_age import age_page_path, parents_by_age_pages
+from ..search import BOOST_BY_AUDIENCE, search_meta
 from .alternates import alternates, language_meta
 from .links import relink, translated_path
 from .notice import notice
@@ -98,7 +99,7 @@ def _language(library: Any, code: str, english: list[str], found: dict[str, Any]
     made: dict[str, tuple[str, tuple[str, str] | None]] = {}  # English path: (Markdown, info key)
 
     def search(tags: list[str]) -> dict[str, Any]:
-        return {"search": {"boost": 10_000.0}} if tags else {}
+        return {"search": search_meta(tags)} if search_meta(tags) else {}
 
     for guide in _ordered_guides(library, translated.parent_guides):
         path = paths.parent_path(guide)
@@ -163,6 +164,9 @@ def _page_front(page: Any) -> dict[str, Any]:
     data: dict[str, Any] = {"title": meta.title, "description": " ".join(meta.description.split())[:200]}
     if getattr(meta, "hide", None):
         data["hide"] = list(meta.hide)
+    boost = BOOST_BY_AUDIENCE.get(str(getattr(meta.audience, "value", meta.audience)))
+    if boost:  # as the English page's, which the hook sets in the index (onlinesafety/site/search.py)
+        data["search"] = {"boost": boost}
     return data
 
 
