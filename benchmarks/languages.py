@@ -120,6 +120,11 @@ def prepare(count: int, work: Path, static_python: str | None) -> dict[str, Any]
     return item
 
 
+# mkdocs-static-i18n 1.3 accepts two-letter codes only ("ISO-639-1 lower case"), so it refuses "fil";
+# Filipino is built under Tagalog's code, "tl", which costs the same.
+STATIC_CODES = {"fil": "tl"}
+
+
 def static_layout(plain: Path, target: Path, count: int) -> Path:
     """The plain Markdown in mkdocs-static-i18n's suffix layout, with its configuration."""
     shutil.copytree(plain / "docs", target / "docs")
@@ -132,12 +137,13 @@ def static_layout(plain: Path, target: Path, count: int) -> Path:
             if relative.as_posix() == "index.md":
                 page.unlink()  # the plugin gives each language its own home: the English one stands in
                 continue
-            moved = docs / relative.with_name(f"{relative.stem}.{code}.md")
+            moved = docs / relative.with_name(f"{relative.stem}.{STATIC_CODES.get(code, code)}.md")
             moved.parent.mkdir(parents=True, exist_ok=True)
             page.rename(moved)
         shutil.rmtree(folder)
     languages = [{"locale": "en", "default": True, "name": "English", "build": True}]
-    languages += [{"locale": code, "name": native, "build": True} for code, _, native, _ in LANGUAGES[:count]]
+    languages += [{"locale": STATIC_CODES.get(code, code), "name": native, "build": True}
+                  for code, _, native, _ in LANGUAGES[:count]]
     config = PLAIN_CONFIG + yaml.safe_dump({"plugins": ["search", {"i18n": {
         "docs_structure": "suffix", "fallback_to_default": True, "reconfigure_material": False,
         "languages": languages}}]}, allow_unicode=True, sort_keys=False)

@@ -201,3 +201,12 @@ def test_no_axe_violations_in_other_languages(browser, translated_url, path, sch
         assert violations == [], describe(violations)
     finally:
         page.context.close()
+
+
+def test_translation_files_are_not_pages_of_their_own(translated_site):
+    """content/pages/parents/start-here.pl.md is published as pl/parents/start-here/ only."""
+    assert (translated_site / "pl" / "parents" / "start-here" / "index.html").is_file()
+    built = {path.relative_to(translated_site).as_posix() for path in translated_site.rglob("index.html")}
+    assert not [path for path in built if ".pl/" in path or ".ur/" in path]
+    index = json.loads((translated_site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert not [doc["location"] for doc in index["docs"] if ".pl/" in doc["location"] or ".ur/" in doc["location"]]
