@@ -187,6 +187,16 @@ def with_meta(markdown: str, meta: dict[str, Any]) -> str:
     return "\n".join([head, json.dumps(data, ensure_ascii=False, sort_keys=True, default=str), body])
 
 
+def with_handwritten_meta(text: str, meta: dict[str, Any]) -> str:
+    """A handwritten page (YAML front matter) with `meta` added as JSON lines, which YAML reads as they are:
+    export-markdown gives English pages their versions as the hook gives them in a build."""
+    if not meta or not text.startswith("---\n") or "\n---\n" not in text[3:]:
+        return text
+    front, body = text[4:].split("\n---\n", 1)
+    lines = [f"{key}: {json.dumps(value, ensure_ascii=False, sort_keys=True)}" for key, value in meta.items()]
+    return "---\n" + front + "\n" + "\n".join(lines) + "\n---\n" + body
+
+
 def _ordered(items: dict[str, Any]) -> list[Any]:
     return sorted(items.values(), key=lambda item: (getattr(item, "order", 0), item.id))
 

@@ -8,6 +8,7 @@ import re
 from types import SimpleNamespace
 
 import pytest
+import yaml
 
 from onlinesafety.model import Band
 from onlinesafety.site import paths
@@ -147,3 +148,5 @@ def test_export_writes_the_translations_and_never_the_translation_files(library,
     assert (out / "pl" / "parents" / "start-here.md").is_file()
     assert (out / "ur" / "parents" / "live-streaming.md").is_file()
     assert not list(out.rglob("*.pl.md")) and not list(out.rglob("*.ur.md"))
+    start = yaml.safe_load((out / "parents" / "start-here.md").read_text(encoding="utf-8").split("---\n")[1])
+    assert start["title"] and [version["lang"] for version in start["alternates"]] == ["en", "pl", "ur"]
