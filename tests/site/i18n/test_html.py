@@ -23,3 +23,11 @@ def test_an_english_page_stays_english():
 def test_a_wrong_language_or_direction_is_refused(lang, direction):
     with pytest.raises(ValueError, match="language code|dir must be"):
         set_language(PAGE, lang, direction)
+
+
+def test_the_theme_speaks_the_pages_language_where_it_can():
+    from onlinesafety.site.i18n.html import theme_language
+
+    available = {"en", "pl", "ur", "tl", "cy"}
+    assert [theme_language(code, available) for code in ("pl", "ur", "fil", "en")] == ["pl", "ur", "tl", "en"]
+    assert theme_language("xx", available) == "en"  # a language the theme lacks: its English words

@@ -150,3 +150,8 @@ def test_export_writes_the_translations_and_never_the_translation_files(library,
     assert not list(out.rglob("*.pl.md")) and not list(out.rglob("*.ur.md"))
     start = yaml.safe_load((out / "parents" / "start-here.md").read_text(encoding="utf-8").split("---\n")[1])
     assert start["title"] and [version["lang"] for version in start["alternates"]] == ["en", "pl", "ur"]
+
+
+def test_a_missing_string_names_the_key_and_the_language(library):
+    with pytest.raises(KeyError, match="content/languages/pl.yml has no string 'no_such_key'"):
+        strings_for(library, "pl").t("no_such_key")
