@@ -210,3 +210,14 @@ def test_translation_files_are_not_pages_of_their_own(translated_site):
     assert not [path for path in built if ".pl/" in path or ".ur/" in path]
     index = json.loads((translated_site / "search" / "search_index.json").read_text(encoding="utf-8"))
     assert not [doc["location"] for doc in index["docs"] if ".pl/" in doc["location"] or ".ur/" in doc["location"]]
+
+
+def test_the_home_pages_language_list_leaves_the_first_screen_to_urgent_help(page, translated_url):
+    """With every language the list takes three lines at 320 px: on the home page it follows the
+    starting points (tests/browser/test_home_phone.py checks the first screen)."""
+    assert page.goto(translated_url).ok
+    order = page.evaluate("""() => {
+      const list = document.querySelector('.language-switcher'), start = document.querySelector('.start-here');
+      return !!(start.compareDocumentPosition(list) & Node.DOCUMENT_POSITION_FOLLOWING);
+    }""")
+    assert order, "the language list comes before the starting points on the home page"
