@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from _common import copy_parts
 
 ROOT = Path(__file__).resolve().parents[1]
 PROJECT_PARTS = ("mkdocs.yml", "hooks", "templates")
@@ -161,19 +162,16 @@ def copy_item(text: str, set_number: int, *, topic: bool = False, title: bool = 
     return text
 
 
+def is_translation(path: Path) -> bool:
+    """X.pl.yml beside X.yml (the rule in onlinesafety/translations/files.py)."""
+    return re.match(r"^[^.]+\.[a-z]{2,3}(?:-[A-Z][a-z]{3})?\.(?:yml|md)$", path.name) is not None
+
+
 def make_project(lessons: int, target: Path, *, source: Path = ROOT) -> dict[str, int]:
     """Write a project with exactly `lessons` lessons to `target` (replaced); return item counts."""
     if lessons < 1:
         raise ValueError("need at least one lesson")
-    if target.exists():
-        shutil.rmtree(target)
-    target.mkdir(parents=True)
-    for part in PROJECT_PARTS:
-        origin = source / part
-        if origin.is_dir():
-            shutil.copytree(origin, target / part, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            shutil.copy2(origin, target / part)
+    copy_parts(target, PROJECT_PARTS, source=source)
     real = source / "content"
     shutil.copytree(real, target / "content", ignore=shutil.ignore_patterns("__pycache__"))
     content = target / "content"
@@ -182,10 +180,12 @@ def make_project(lessons: int, target: Path, *, source: Path = ROOT) -> dict[str
     for path in real_lessons[lessons:]:
         (content / path.relative_to(real)).unlink()
     topics = sorted(real.glob("topics/*.yml"))
-    guides = sorted(real.glob("parents/*.yml"))
-    snippets = [path for path in sorted(real.glob("snippets/*/*.yml")) if path.parent.name != "seasonal"]
+    # Translations (X.<code>.yml) stay with the real content (set 0) only: copies are English.
+    guides = [path for path in sorted(real.glob("parents/*.yml")) if not is_translation(path)]
+    every_snippet = [path for path in sorted(real.glob("snippets/*/*.yml")) if not is_translation(path)]
+    snippets = [path for path in every_snippet if path.parent.name != "seasonal"]
     counts = {"lessons": min(lessons, len(real_lessons)), "topics": len(topics), "parent_guides": len(guides),
-              "snippets": len(list(real.glob("snippets/*/*.yml")))}
+              "snippets": len(every_snippet)}
     sets = math.ceil(lessons / len(real_lessons))
     remaining = lessons - counts["lessons"]
 

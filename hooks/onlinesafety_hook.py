@@ -23,11 +23,13 @@ from onlinesafety.classroom import classroom_enabled, classroom_files
 from onlinesafety.cli.check import running_in_ci
 from onlinesafety.loading import ContentErrors, load_library
 from onlinesafety.site import site_files
+from onlinesafety.site.i18n.html import set_language, theme_language
+from onlinesafety.site.i18n.pages import english_meta, is_translation_file, language_nav
 from onlinesafety.site.csp import add_policy, allowed_hashes, apply_policy, page_problems
 from onlinesafety.site.nav import site_nav
 from onlinesafety.site.parallel_pages import ParallelPages, usable
 from onlinesafety.site.parallel_render import ParallelRender
-from onlinesafety.site.search import improve_index
+from onlinesafety.site.search import improve_index, pipeline_problems
 from onlinesafety.site.whitespace import collapse
 
 _state: dict = {}
@@ -47,6 +49,11 @@ def on_config(config):
         library = load_library(root)
     except ContentErrors as errors:
         raise Abort("\n" + errors.report())
+    search = config.plugins.get("material/search") or config.plugins.get("search")
+    if search is not None and getattr(library, "translations", None):
+        problems = pipeline_problems(search.config.get("pipeline"))
+        if problems:
+            raise Abort("\n" + "\n".join(problems))
     ci = running_in_ci() or bool(config.get("strict"))
     # The gate checks in a child process while MkDocs builds; on_post_build waits for it and, if it
     # found errors, empties the site folder and fails the build.
@@ -54,8 +61,12 @@ def on_config(config):
     _state["library"] = library
     _state["csp"] = {"allowed": allowed_hashes(), "problems": [], "done": set()}
     docs = Path(config.docs_dir)
+    codes = set(getattr(library, "languages", None) or {})
     handwritten = {path.relative_to(docs).as_posix() for path in docs.rglob("*.md")}
-    config.nav = site_nav(library, handwritten)
+    handwritten = {path for path in handwritten if not is_translation_file(path, codes)}
+    config.nav = site_nav(library, handwritten) + ([{"Languages": language_nav(library)}]
+                                                    if getattr(library, "translations", None) else [])
+    _state["languages"] = english_meta(library)  # handwritten English pages' other versions
     return config
 
 
@@ -64,6 +75,10 @@ def on_files(files: Files, config) -> Files:
     classroom = classroom_files(library) if classroom_enabled() else {}
     sizes = {path: len(data) for path, data in classroom.items()}
     generated = {**site_files(library, base_url=config.site_url, classroom_sizes=sizes), **classroom}
+    # content/pages/**/X.<code>.md are translations, published at <code>/... (onlinesafety/site/i18n/)
+    codes = set(getattr(library, "languages", None) or {})
+    for file in [file for file in files if is_translation_file(file.src_uri, codes)]:
+        files.remove(file)
     for path, content in generated.items():
         if files.get_file_from_path(path) is not None:
             raise Abort(f"content/pages/{path} clashes with a generated page of the same path; rename it")
@@ -107,6 +122,8 @@ def on_page_markdown(markdown, page, config, files):
     item = _state["library"].pages.get(page.file.src_uri)
     if item is not None:
         page.meta["review_due"] = item.meta.review_due.isoformat()
+        for key, value in _state.get("languages", {}).get(page.file.src_uri, {}).items():
+            page.meta.setdefault(key, value)
     render = _state.get("render")
     if render is not None and render.take(page, markdown):
         return ""  # a worker has rendered it; on_page_content puts its HTML back
@@ -119,21 +136,37 @@ def on_page_content(html, page, config, files):
     return html if render is None else render.apply(page, html)
 
 
+def _speak_page_language(page, config) -> None:
+    """The theme's own words ("Search", "Table of contents") in the page's language, when it has them."""
+    _state.setdefault("theme_language", config.theme["language"])
+    config.theme["language"] = theme_language(page.meta.get("lang", "en"), _theme_languages(config))
+
+
+def _theme_languages(config) -> set[str]:
+    if "theme_languages" not in _state:
+        folders = [Path(folder) / "partials" / "languages" for folder in config.theme.dirs]
+        _state["theme_languages"] = {path.stem for folder in folders if folder.is_dir() for path in folder.glob("*.html")}
+    return _state["theme_languages"]
+
+
 @event_priority(-100)  # after every plugin's: a worker's page replaces the one-line stand-in
 def on_page_context(context, page, config, nav):
+    _speak_page_language(page, config)  # here and in the page workers, which call this hook too
     pages = _state.get("pages")
     return context if pages is None else pages.context(page, context)
 
 
 def _finish(output: str, page) -> tuple[str, list[str]]:
     """Whitespace out; the page checked for inline scripts the policy would block, and given the policy."""
-    html = collapse(output)
+    html = collapse(set_language(output, page.meta.get("lang", "en"), page.meta.get("dir", "ltr")))
     allowed = _state["csp"]["allowed"]
     return add_policy(html, allowed), page_problems(html, page.file.dest_uri, allowed)
 
 
 @event_priority(-100)  # after every plugin's: the page as it will be written
 def on_post_page(output, page, config):
+    if "theme_language" in _state:  # 404.html and the sitemap are rendered in the site's own language
+        config.theme["language"] = _state["theme_language"]
     pages = _state.get("pages")
     built = None if pages is None else pages.built(page)
     html, problems = built if built is not None else _finish(output, page)

@@ -17,7 +17,8 @@ import json
 
 from ..model import Band, Library
 from ..model.common import BAND_LABELS
-from .exports import snippets_data
+from .exports import newsletter_languages, snippets_data
+from .languages import LRM, RTL_CLOSE, RTL_OPEN, mark_rtl_lines
 from .render import LENGTHS, guide_url, season_label
 from .richtext import parse_markdown
 from .term import MAX_WEEKS, plan_term
@@ -51,6 +52,7 @@ def builder_page(library: Library, *, base_url: str | None = None, data_url: str
     bands = "".join(_option(b.value, BAND_LABELS[b]["title"]) for b in Band)
     lengths = "".join(_option(length, LENGTH_LABELS[length]) for length in LENGTHS)
     regions = "".join(_option(r.id, r.name) for r in library.regions_in_order())
+    languages = "".join(_option(value, label) for value, label in language_options(library))
     source = (f' data-src="{html.escape(data_url)}"' if data_url else "")
     data = "" if data_url else (
         f'<script type="application/json" id="{DATA_ID}">'
@@ -74,6 +76,10 @@ pages, ready to copy.</p></noscript>
 <select id="nl-length" name="length">{lengths}</select></p>
 <p class="nl-field"><label for="nl-region">Country or region (sets the help page and the safeguarding lead's title)</label>
 <select id="nl-region" name="region">{regions}</select></p>
+<p class="nl-field"><label for="nl-language">Language</label>
+<select id="nl-language" name="language" aria-describedby="nl-language-note">{languages}</select>
+<span class="nl-note" id="nl-language-note">A translated piece says it is a translation and that the English
+is the one to follow. Only pieces that have been translated can be chosen in another language.</span></p>
 </fieldset>
 <fieldset>
 <legend>Your school</legend>
@@ -116,6 +122,16 @@ preview, ready to copy.</p>
 """
 
 
+def language_options(library: Library) -> list[tuple[str, str]]:
+    """The language choices: English only, each language alone ("pl"), and English then it ("en+pl")."""
+    options = [("", "English only")]
+    for language in newsletter_languages(library):
+        name = f"{language.name} ({language.native_name})"
+        options.append((language.code, f"{name} only"))
+        options.append((f"en+{language.code}", f"English, then {name}"))
+    return options
+
+
 def term_sequence(library: Library) -> dict[str, list[str]]:
     """{band: snippet ids in the order a term's plan uses them}: the plan's own logic
     (onlinesafety/newsletters/term.py), exported so the builder page only adds dates."""
@@ -137,19 +153,69 @@ def builder_data(library: Library, base_url: str | None = None) -> dict[str, obj
     return data
 
 
+SEPARATOR = "-" * 40  # between the English and the translation, as in build_newsletters.py's text.txt
+
+
+def chosen_languages(language: str) -> list[str]:
+    """The select's value as the parts' languages: "" -> ["en"], "pl" -> ["pl"], "en+pl" -> ["en", "pl"]."""
+    if not language:
+        return ["en"]
+    return language.split("+")
+
+
 def builder_plain_text(library: Library, *, snippet_id: str, length: str, region_id: str, site_root: str,
-                       school: str = "", lead: str = "", contact: str = "") -> str:
-    """The exact text "Copy plain text" puts on the clipboard (site_root: the site's absolute URL, ending in /)."""
+                       school: str = "", lead: str = "", contact: str = "", language: str = "") -> str:
+    """The exact text "Copy plain text" puts on the clipboard (site_root: the site's absolute URL, ending in /).
+
+    `language` is the Language select's value: "" (English only), "pl" (Polish only) or "en+pl" (English, then
+    Polish). A translated part starts with the notice; a right-to-left part's lines are marked as in the
+    command's text.txt (languages.mark_rtl_lines)."""
+    root = site_root.rstrip("/")
+    codes = chosen_languages(language)
+    parts = []
+    for code in codes:
+        lines = _part_lines(library, code, snippet_id, length, region_id, root, lead, contact, alone=len(codes) == 1)
+        if code != "en" and library.languages[code].rtl:
+            lines = mark_rtl_lines("\n".join([RTL_OPEN, *lines, RTL_CLOSE])).split("\n")
+        parts.append(lines)
+    lines = parts[0]
+    for more in parts[1:]:
+        lines += ["", SEPARATOR, "", *more]
+    lines += ["", school.strip() or PLACEHOLDERS["school"]]
+    return "\n".join(lines) + "\n"
+
+
+def _part_lines(library: Library, code: str, snippet_id: str, length: str, region_id: str, root: str,
+                lead: str, contact: str, *, alone: bool) -> list[str]:
     snippet = library.snippets[snippet_id]
     region = library.regions[region_id]
-    piece = getattr(snippet, length)
-    root = site_root.rstrip("/")
-    body = parse_markdown(piece.body).text(root)
-    lines = [piece.headline, "", body, "", piece.call_to_action, guide_url(root, snippet.topic, snippet.band), ""]
-    lines.append(_worried_line(region.terms.safeguarding_lead, lead, contact))
-    lines += ["", f"Where to get help ({region.name}):", f"{root}/help/{region.id}/", ""]
-    lines.append(school.strip() or PLACEHOLDERS["school"])
-    return "\n".join(lines) + "\n"
+    english_guide = guide_url(root, snippet.topic, snippet.band)
+    if code == "en":
+        piece = getattr(snippet, length)
+        body = parse_markdown(piece.body).text(root)
+        lines = [piece.headline, "", body, "", piece.call_to_action, english_guide, ""]
+        lines.append(_worried_line(region.terms.safeguarding_lead, lead, contact))
+        lines += ["", f"Where to get help ({region.name}):", f"{root}/help/{region.id}/"]
+        return lines
+    translations = library.translations[code]
+    strings = library.languages[code].strings
+    english = library.languages.get("en")
+    say = lambda key: strings.get(key) or (english.strings[key] if english else key)  # noqa: E731
+    translated = translations.snippets[snippet_id]
+    piece = getattr(translated, length)
+    guide = (f"{root}/{code}" + guide_url("", snippet.topic, snippet.band)
+             if snippet.topic in translations.parent_guides else english_guide)
+    local = translations.regions.get(region_id)
+    region_name = local.name if local else region.name
+    lead_term = local.terms.safeguarding_lead if local else region.terms.safeguarding_lead
+    help_url = f"{root}/{code}/help/{region_id}/" if local else f"{root}/help/{region_id}/"
+    lines = [say("newsletter_translation_note")]
+    if alone:
+        lines += [f"{say('read_in_english')}:", english_guide]
+    lines += ["", piece.headline, "", parse_markdown(piece.body).text(root), "", piece.call_to_action, guide, ""]
+    lines.append(_worried_line_in(say("newsletter_worried"), lead_term, lead, contact))
+    lines += ["", say("newsletter_where_help").replace("{region}", region_name) + ":", help_url]
+    return lines
 
 
 def _worried_line(term: str, lead: str, contact: str) -> str:
@@ -158,7 +224,34 @@ def _worried_line(term: str, lead: str, contact: str) -> str:
     return f"If you are worried about a child, please talk to {who}{reach}."
 
 
-def builder_social_text(library: Library, *, snippet_id: str, site_root: str) -> str:
-    """The exact text "Copy short social post" puts on the clipboard."""
+def _worried_line_in(text: str, term: str, lead: str, contact: str) -> str:
+    """The translated 'worried' line; a blank name or contact is left out with the words around it
+    ("{lead_term}, {lead_name} ({contact})" -> "{lead_term}"), as in English."""
+    lead, contact = lead.strip(), contact.strip()
+    if not contact:
+        text = text.replace(" ({contact})", "").replace("({contact})", "")
+    if not lead:
+        for joined in ("، {lead_name}", ", {lead_name}", ": {lead_name}", " {lead_name}", "{lead_name}"):
+            text = text.replace(joined, "")
+    return text.replace("{lead_term}", term).replace("{lead_name}", lead).replace("{contact}", contact)
+
+
+def builder_social_text(library: Library, *, snippet_id: str, site_root: str, language: str = "",
+                        long: bool = False) -> str:
+    """The exact text "Copy short social post" (or, with `long`, "Copy long social post") puts on the clipboard:
+    each chosen language's post, English first, a blank line between."""
     snippet = library.snippets[snippet_id]
-    return snippet.social.short.replace("{link}", guide_url(site_root.rstrip("/"), snippet.topic, snippet.band))
+    root = site_root.rstrip("/")
+    english_guide = guide_url(root, snippet.topic, snippet.band)
+    posts = []
+    for code in chosen_languages(language):
+        if code == "en":
+            posts.append(snippet.social.long if long else snippet.social.short.replace("{link}", english_guide))
+            continue
+        translations = library.translations[code]
+        social = translations.snippets[snippet_id].social
+        guide = (f"{root}/{code}" + guide_url("", snippet.topic, snippet.band)
+                 if snippet.topic in translations.parent_guides else english_guide)
+        mark = LRM if library.languages[code].rtl else ""
+        posts.append(social.long if long else social.short.replace("{link}", guide + mark))
+    return "\n\n".join(posts)

@@ -23,6 +23,7 @@ from .email import FORMATS
 from ..safety.protected_folders import UnsafeOutputFolder, check_outside_project
 from .errors import NewsletterErrors, UsageError
 from .interrupts import handled, signal_number
+from .languages import Choice, check_choice, has_pieces, out_of_date
 from .outputs import Selection, school_files, schools_index
 from .profile import SchoolProfile, load_profile, load_profiles_csv
 from .render import LENGTHS, make_renderer
@@ -37,6 +38,16 @@ examples:
   python build_newsletters.py --schools schools.csv --out newsletters-out --length medium --format email text
   python build_newsletters.py --school school.yml --out newsletters-out --term 2027-01-04 --weeks 12 \\
       --skip 2027-02-15
+  python build_newsletters.py --school school.yml --out newsletters-pl --language pl
+  python build_newsletters.py --school school.yml --out newsletters-en-ur --language ur --bilingual
+
+--language CODE writes every piece in that language only (content/languages/CODE.yml; pieces not
+translated yet are left out, and the run says how many). With --bilingual, each piece is in English
+first, then in the language, in every format; a bilingual social post is the English post, a blank
+line, then the translated post: each fits the platform limit on its own, so where a platform limits
+length, post them as two (a thread). A translated part says it is a translation and that the
+English is the one to follow; its links go to the guide and help page in the language where they
+have been translated, else to the English ones.
 
 Each school gets a folder named after its 'id' (or its name) under --out. --out is a link to
 the latest complete output, kept in a hidden folder beside it (.NAME.generations); a run builds
@@ -77,6 +88,10 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--length", action="extend", nargs="+", choices=LENGTHS, help="only these lengths")
     parser.add_argument("--format", action="extend", nargs="+", choices=FORMATS, dest="formats",
                         help="only these formats")
+    parser.add_argument("--language", metavar="CODE",
+                        help="write the pieces in this language (a code in content/languages/, e.g. pl, ur)")
+    parser.add_argument("--bilingual", action="store_true",
+                        help="with --language: English first, then the language, in every piece and format")
     parser.add_argument("--templates", type=Path, metavar="DIR",
                         help="the school's own templates (rendered in a sandbox; ours fill any gaps)")
     parser.add_argument("--term", type=_date, metavar="START", help="also write a weekly series from this date")
@@ -103,6 +118,8 @@ def main(argv: list[str] | None = None, stdout: TextIO | None = None, stderr: Te
                 parser.error("--weeks and --skip need --term START")
             if args.term is not None and args.weeks is None:
                 parser.error("--term needs --weeks N")
+            if args.bilingual and args.language is None:
+                parser.error("--bilingual needs --language CODE (the language to put after the English)")
     except SystemExit as exit_:
         return EXIT_OK if exit_.code in (0, None) else EXIT_USAGE
     state = RunState()
@@ -184,6 +201,7 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO, state: RunStat
     library = load_library(args.content)
     gate(library)
     selection = make_selection(library, args)
+    check_choice(library, selection.language)
     if args.school is not None:
         profiles = [load_profile(args.school, library)]
     else:
@@ -209,7 +227,24 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO, state: RunStat
     if not args.quiet:
         schools = f"{len(profiles)} school{'s' if len(profiles) != 1 else ''}"
         print(f"wrote {count} files for {schools} to {args.out}", file=stdout)
+        report_language(library, selection, stdout)
     return EXIT_OK
+
+
+def report_language(library: Library, selection: Selection, stdout: TextIO) -> None:
+    """With --language: which pieces were left out (not translated yet) and which translations are out of date."""
+    choice = selection.language
+    if choice.code is None:
+        return
+    name = library.languages[choice.code].name
+    wanted = [s for s in library.snippets.values() if selection.topics is None or s.topic in selection.topics]
+    missing = sorted(s.id for s in wanted if not has_pieces(library, choice, s))
+    if missing:
+        print(f"{len(missing)} of {len(wanted)} pieces are not translated into {name} yet and were left out: "
+              f"{', '.join(missing)}", file=stdout)
+    for path in out_of_date(library, choice):
+        print(f"note: {path}: the English piece has changed since it was translated; the translation may be "
+              "out of date (python -m onlinesafety translations)", file=stdout)
 
 
 def gate(library: Library) -> None:
@@ -252,6 +287,7 @@ def make_selection(library: Library, args: argparse.Namespace) -> Selection:
         bands=frozenset(Band(b) for b in args.band) if args.band else None,
         lengths=tuple(length for length in LENGTHS if not args.length or length in args.length),
         formats=tuple(kind for kind in FORMATS if not args.formats or kind in args.formats),
+        language=Choice(args.language, args.bilingual) if args.language else Choice(),
     )
 
 

@@ -8,6 +8,7 @@ from typing import Any
 import css_inline
 
 from .errors import NewsletterErrors, problem
+from .languages import RTL_OPEN, mark_rtl_lines
 from .render import Renderer
 from .richtext import wrap_text
 from .stand_ins import StandIn
@@ -65,7 +66,10 @@ def plain_text(renderer: Renderer, context: dict[str, Any]) -> str:
     """Literal plain text, wrapped at 72 characters."""
     rendered = renderer.render("text", "text.txt.j2", context)
     rendered = re.sub(r"\n\n\n+", "\n\n", rendered.replace("\r\n", "\n"))  # (\n{3,} is 15 times slower)
-    return wrap_text(rendered).strip() + "\n"
+    wrapped = wrap_text(rendered)
+    if RTL_OPEN in wrapped:
+        wrapped = re.sub(r"\n\n\n+", "\n\n", mark_rtl_lines(wrapped))
+    return wrapped.strip() + "\n"
 
 
 def markdown_text(renderer: Renderer, context: dict[str, Any]) -> str:

@@ -13,6 +13,7 @@ from typing import Any
 
 from ..model import Band, Library, Snippet
 from ..model.common import BAND_LABELS
+from .languages import part_strings, translated_kicker
 from .render import LENGTHS, audience_label, band_anchor, band_label
 from .richtext import parse_markdown
 
@@ -68,6 +69,7 @@ def snippets_data(library: Library, base_url: str | None = None, *, markdown: bo
                 pieces[length]["body_markdown"] = piece.body
         guide = _url(base_url, f"parents/{snippet.topic}/") + _section(snippet)
         snippets.append({
+            "translations": _snippet_translations(library, snippet, base_url, guide, markdown=markdown),
             "id": snippet.id, "topic": snippet.topic,
             "band": snippet.band.value if snippet.band else None,
             "season": snippet.season, "band_label": band_label(snippet), "audience_label": audience_label(snippet),
@@ -87,9 +89,67 @@ def snippets_data(library: Library, base_url: str | None = None, *, markdown: bo
         "regions": [{"id": region.id, "name": region.name,
                      "safeguarding_lead": region.terms.safeguarding_lead,
                      "safeguarding_lead_short": region.terms.safeguarding_lead_short,
-                     "help_url": _url(base_url, f"help/{region.id}/")} for region in library.regions_in_order()],
+                     "help_url": _url(base_url, f"help/{region.id}/"),
+                     "translations": _region_translations(library, region.id, base_url)}
+                    for region in library.regions_in_order()],
+        "languages": _languages(library),
         "snippets": snippets,
     }
+
+
+# --- translations (content/languages/ and the *.<code>.yml files beside the English) -------------
+
+def newsletter_languages(library: Library) -> list[Any]:
+    """The languages with at least one translated newsletter piece, in code order."""
+    found = getattr(library, "translations", {})
+    return [found[code].language for code in sorted(found) if found[code].snippets]
+
+
+def _languages(library: Library) -> list[dict[str, Any]]:
+    """Each language a piece can be built in: its names, direction and newsletter strings (English filling gaps)."""
+    return [{"code": language.code, "name": language.name, "native_name": language.native_name,
+             "dir": language.dir, "strings": dict(part_strings(library, language.code))}
+            for language in newsletter_languages(library)]
+
+
+def _snippet_translations(library: Library, snippet: Snippet, base_url: str | None, english_guide: str,
+                          *, markdown: bool) -> dict[str, Any]:
+    """{code: the translated pieces and social posts, the guide in the language (else English), the kicker}."""
+    found: dict[str, Any] = {}
+    for language in newsletter_languages(library):
+        code = language.code
+        translations = library.translations[code]
+        translated = translations.snippets.get(snippet.id)
+        if translated is None:
+            continue
+        pieces = {}
+        for length in LENGTHS:
+            piece = getattr(translated, length)
+            pieces[length] = {"headline": piece.headline, "body": parse_markdown(piece.body).json(base_url),
+                              "call_to_action": piece.call_to_action, "words": piece.words()}
+            if markdown:
+                pieces[length]["body_markdown"] = piece.body
+        guide = (_url(base_url, f"{code}/parents/{snippet.topic}/") + _section(snippet)
+                 if snippet.topic in translations.parent_guides else english_guide)
+        info = translations.info.get(("snippet", snippet.id))
+        found[code] = {
+            "pieces": pieces, "social": {"short": translated.social.short, "long": translated.social.long},
+            "guide_url": guide, "audience_label": translated_kicker(library, code, snippet),
+            "status": info.status if info else "machine-assisted",
+            "out_of_date": bool(info and info.out_of_date),
+        }
+    return found
+
+
+def _region_translations(library: Library, region_id: str, base_url: str | None) -> dict[str, Any]:
+    """{code: the region's name and safeguarding lead's title in the language, and its help page there}."""
+    found = {}
+    for language in newsletter_languages(library):
+        region = library.translations[language.code].regions.get(region_id)
+        if region is not None:
+            found[language.code] = {"name": region.name, "safeguarding_lead": region.terms.safeguarding_lead,
+                                    "help_url": _url(base_url, f"{language.code}/help/{region_id}/")}
+    return found
 
 
 def snippets_json(library: Library, base_url: str | None = None) -> str:

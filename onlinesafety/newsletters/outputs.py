@@ -21,9 +21,10 @@ from .colours import colours_for
 from .email import FILE_NAMES, FORMATS, email_html, fragment_html, markdown_text, plain_text, social_texts
 from .profile import SchoolProfile
 from .render import (
-    LENGTHS, Renderer, audience_label, context, date_label, piece_view, school_view, season_label,
+    LENGTHS, Renderer, Social, audience_label, context, date_label, piece_view, school_view, season_label,
     social_posts,
 )
+from .languages import Choice, has_pieces, parts_for
 from .stand_ins import StandIn, StandIns
 from .term import TermWeek
 
@@ -38,6 +39,7 @@ class Selection:
     bands: frozenset[Band] | None = None
     lengths: tuple[str, ...] = LENGTHS
     formats: tuple[str, ...] = FORMATS
+    language: Choice = Choice()  # English only, one language, or bilingual (languages.py)
 
 
 @dataclass
@@ -70,6 +72,8 @@ def snippets_for(library: Library, profile: SchoolProfile, selection: Selection)
                 continue
             if selection.bands is not None and snippet.band not in selection.bands:
                 continue
+        if not has_pieces(library, selection.language, snippet):  # not translated into the language (yet)
+            continue
         chosen.append(snippet)
     return sorted(chosen, key=lambda s: (s.band is None, topic_order.get(s.topic, 99),
                                          band_order.index(s.band) if s.band else 0, s.season or "", s.id))
@@ -99,19 +103,30 @@ def school_files(library: Library, profile: SchoolProfile, renderer: Renderer, s
             piece = cache[key] = piece_view(library, snippet, length, base_url, issue_date)
         return piece
 
+    choice = selection.language
+
+    def parts(view: Any, snippet: Snippet, length: str, issue_date: dt.date | None, social: Any) -> Any:
+        key = ("parts", choice, view, snippet.id, length, issue_date)
+        found = cache.get(key)
+        if found is None:
+            piece = prepared(snippet, length, view.base_url, issue_date)
+            found = cache[key] = parts_for(library, choice, view, region, snippet, length, issue_date, piece, social)
+        return found
+
     def add_piece(prefix: tuple[str, ...], snippet: Snippet, group: PreviewGroup,
                   issue_date: dt.date | None = None) -> None:
         where = library.origin(snippet).path if id(snippet) in library.origins else snippet.id
         social = social_posts(snippet, profile.base_url)
         stand_in_social = social_posts(snippet, stand_ins.base_url) if stand_ins else None
         for length in selection.lengths:
-            piece = prepared(snippet, length, profile.base_url, issue_date)
-            values = context(school, piece, colours, social)
+            piece_parts = parts(school, snippet, length, issue_date, social)
+            piece = piece_parts[0].piece
+            values = context(school, piece, colours, social, piece_parts)
             stand_in = None
             if stand_ins is not None:
-                stand_in_piece = prepared(snippet, length, stand_ins.base_url, issue_date)
-                stand_in = StandIn(stand_ins, context(stand_ins.school, stand_in_piece, stand_ins.colours,
-                                                      stand_in_social), cache)
+                stand_in_parts = parts(stand_ins.school, snippet, length, issue_date, stand_in_social)
+                stand_in = StandIn(stand_ins, context(stand_ins.school, stand_in_parts[0].piece, stand_ins.colours,
+                                                      stand_in_social, stand_in_parts), cache)
             folder = (*prefix, snippet.id, length)
             links: list[tuple[str, str]] = []
             fragment = None
@@ -130,12 +145,14 @@ def school_files(library: Library, profile: SchoolProfile, renderer: Renderer, s
                 links.append((kind, "/".join((*folder, FILE_NAMES[kind]))))
             group.entries.append(PreviewEntry(piece, links, Markup(fragment) if fragment else None))
         if "social" in selection.formats:
-            posts = social_texts(social.short, social.long, where)
+            social_parts = parts(school, snippet, "short", issue_date, social)
+            posts = joined_posts(social_parts, where, translations_path(library, choice, snippet))
             for name, text in posts.items():
                 files[(*prefix, snippet.id, f"{name}.txt")] = text
-            group.entries.append(PreviewEntry(prepared(snippet, "short", profile.base_url, issue_date),
+            shown = Social(short=posts["social-short"].strip(), long=posts["social-long"].strip())
+            group.entries.append(PreviewEntry(social_parts[0].piece,
                                               [(name, "/".join((*prefix, snippet.id, f"{name}.txt")))
-                                               for name in posts], None, social))
+                                               for name in posts], None, shown))
 
     for snippet in snippets_for(library, profile, selection):
         topic = library.topics.get(snippet.topic)
@@ -149,13 +166,35 @@ def school_files(library: Library, profile: SchoolProfile, renderer: Renderer, s
         group = PreviewGroup(week.topic.title, date_label(week.date))
         groups.append(group)
         for snippet in week.snippets:
-            if selection.bands is None or snippet.band in selection.bands:
+            if (selection.bands is None or snippet.band in selection.bands) and has_pieces(library, choice, snippet):
                 add_piece(("term", week.date.isoformat()), snippet, group, week.date)
     files[("index.html",)] = renderer.render("html", "index.html.j2", {
         "school": school, "colours": colours, "groups": groups, "formats": selection.formats,
         "has_term": bool(term),
     })
     return files
+
+
+def translations_path(library: Library, choice: Choice, snippet: Snippet) -> str | None:
+    """The translation file of `snippet` in the chosen language, as shown in messages."""
+    if choice.code is None:
+        return None
+    info = library.translations[choice.code].info.get(("snippet", snippet.id))
+    return info.path if info is not None else None
+
+
+def joined_posts(parts: tuple[Any, ...], where: str, translation_where: str | None) -> dict[str, str]:
+    """The social posts of each part, one after the other with a blank line between (English first).
+
+    Each part is checked against the platform limits on its own: where a platform limits a post's
+    length, a bilingual post goes out as two posts (a thread), one per language."""
+    short, long = [], []
+    for part in parts:
+        checked = social_texts(part.social.short, part.social.long,
+                               translation_where or where if part.translated else where)
+        short.append(checked["social-short"])
+        long.append(checked["social-long"])
+    return {"social-short": "\n".join(short), "social-long": "\n".join(long)}
 
 
 def schools_index(renderer: Renderer, schools: list[tuple[str, str]]) -> str:

@@ -343,12 +343,23 @@ def make_renderer(school_templates: Path | None = None) -> Renderer:
     text = kind(autoescape=False, **common)
     markdown = kind(autoescape=False, finalize=_markdown_finalize, **common)
     markdown.filters["md_url"] = limited(md_url) if school_templates else md_url
+    from .languages import t_html, t_text  # languages.py builds on this module's views
+
+    for environment, fill in ((html, t_html), (text, t_text), (markdown, t_text)):
+        environment.filters["t"] = limited(fill) if school_templates else fill
     return Renderer(html=html, text=text, markdown=markdown, school_templates=school_templates)
 
 
-def context(school: SchoolView, piece: PieceView, colours: Colours, social: Social | None = None) -> dict[str, Any]:
-    """The variables every piece template receives."""
-    return {"school": school, "piece": piece, "colours": colours, "social": social}
+def context(school: SchoolView, piece: PieceView, colours: Colours, social: Social | None = None,
+            parts: tuple[Any, ...] | None = None) -> dict[str, Any]:
+    """The variables every piece template receives. `parts` (languages.parts_for): the piece in each
+    language, English first; without it, the English piece alone. `piece` and `social` are the first part's."""
+    if parts is None:
+        from .languages import english_part
+
+        parts = (english_part(None, school, piece, social),)
+    return {"school": school, "piece": parts[0].piece, "colours": colours, "social": parts[0].social if social else None,
+            "parts": parts}
 
 
 __all__ = ["LENGTHS", "MarkdownText", "PieceView", "Renderer", "SchoolView", "Social", "colours_for", "context",

@@ -36,6 +36,7 @@ from ..safety.output_dirs import (
 )
 from ..classroom import classroom_enabled, classroom_files
 from .build import site_files
+from .i18n.pages import english_meta, is_translation_file, with_handwritten_meta
 
 WRITER = "python -m onlinesafety export-markdown"
 STAGING_MARK = ".export-"
@@ -91,12 +92,19 @@ def export_markdown(library: Library, out: Path | str, *, base_url: str = "http:
 def _write_export(library: Library, staging: Path, *, base_url: str, today: dt.date | None) -> int:
     pages_root = library.root / "pages"
     digests: dict[str, str] = {}
+    codes = set(getattr(library, "languages", None) or {})
+    versions = english_meta(library)
     for source in sorted(pages_root.rglob("*")):
+        relative = source.relative_to(pages_root).as_posix()
+        if is_translation_file(relative, codes):
+            continue  # X.<code>.md: published as <code>/X.md with the generated pages
         if source.is_file() and not source.is_symlink():
-            relative = source.relative_to(pages_root).as_posix()
             target = staging / relative
             target.parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(source, target)
+            if relative in versions:  # an English page with translations: its versions, as in a build
+                text = with_handwritten_meta(target.read_text(encoding="utf-8"), versions[relative])
+                target.write_text(text, encoding="utf-8")
             digests[relative] = text_digest(target.read_bytes())
     # The classroom files (slides, pupil packs, Present, checks) go with the pages, so another builder
     # publishes the same site; ONLINESAFETY_CLASSROOM=0 leaves them out.

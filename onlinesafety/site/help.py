@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from ..model.help_route import Need, Region, dial_digits
 
@@ -11,18 +12,22 @@ from ..model.help_route import Need, Region, dial_digits
 ALWAYS_LISTED = (Need.CHILD_TALK, Need.PARENT_ADVICE, Need.REPORT_ABUSE, Need.REMOVE_IMAGE)
 
 
-def help_fallbacks(region: Region) -> dict[str, str]:
-    """{need value: what to do instead} for each always-listed need no route in the region meets."""
+def help_fallbacks(region: Region, lang: Any = None) -> dict[str, str]:
+    """{need value: what to do instead} for each always-listed need no route in the region meets, in
+    the language of `lang` (onlinesafety/site/i18n/strings.py; English when None)."""
     lead = region.terms.safeguarding_lead
-    instead = {
-        Need.CHILD_TALK: f"Your child can talk to a trusted adult at home or at school, such as the {lead}.",
-        Need.PARENT_ADVICE: f"Talk to your child's school and ask for the {lead}. The reporting services "
-                            "on this page can also tell you what to do next.",
-        Need.REPORT_ABUSE: "Call the police. If a child is in danger right now, use the emergency number "
-                           "at the top of this page.",
-        Need.REMOVE_IMAGE: "Report the image to the app or site where it was shared, and to the reporting "
-                           "service on this page. Do not copy or send it on.",
-    }
+    if lang is not None and not lang.english:
+        instead = {need: lang.t(f"fallback_{need.value.replace('-', '_')}", lead=lead) for need in ALWAYS_LISTED}
+    else:
+        instead = {
+            Need.CHILD_TALK: f"Your child can talk to a trusted adult at home or at school, such as the {lead}.",
+            Need.PARENT_ADVICE: f"Talk to your child's school and ask for the {lead}. The reporting services "
+                                "on this page can also tell you what to do next.",
+            Need.REPORT_ABUSE: "Call the police. If a child is in danger right now, use the emergency number "
+                               "at the top of this page.",
+            Need.REMOVE_IMAGE: "Report the image to the app or site where it was shared, and to the reporting "
+                               "service on this page. Do not copy or send it on.",
+        }
     covered = {need for route in region.routes for need in route.needs}
     return {need.value: instead[need] for need in ALWAYS_LISTED if need not in covered}
 
@@ -60,13 +65,14 @@ def link_numbers(text: str, region: Region) -> str:
 
 
 _LINK = re.compile(r"\[[^\]]*\]\((?:tel|sms):[^)]*\)")
+_SOURCES = re.compile(r"\n## (?:Sources\b|[^\n]*\{ #sources\b)")
 
 
 def untapped_numbers(markdown: str, region: Region) -> list[str]:
     """Phone numbers a help page shows as plain text instead of a tel: link (empty when every one can be
     tapped). Left out: the front matter, the Sources list (numbers quoted as citations) and the services'
     names, which some services make of their number."""
-    body = markdown.split("\n## Sources", 1)[0]
+    body = _SOURCES.split(markdown, 1)[0]  # the Sources heading, in any language (templates/site/page.md.j2)
     if body.startswith("---\n"):
         body = body.split("\n---\n", 1)[-1]  # front matter: the description is not shown as text
     body = _LINK.sub(" ", body)

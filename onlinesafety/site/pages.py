@@ -19,6 +19,8 @@ from .help import help_fallbacks, link_numbers
 from .translation_review import translation_review_pages
 from .render import render_page, templates_for
 from .search import search_meta
+from .i18n import strings_for
+from .i18n.pages import translated_pages, with_meta
 
 TAG_LESSON, TAG_PARENT, TAG_HELP, TAG_STAFF = "Lesson plan", "Parent guide", "Help", "Staff"
 
@@ -79,6 +81,7 @@ def generate_pages(library: Library, *, today: dt.date | None = None,
     classroom files built with it, which lesson pages link to with their sizes."""
     today = today or dt.date.today()
     render = functools.partial(render_page, folder=templates_for(library.root))
+    english = strings_for(library, "en")
     pages: dict[str, str] = {}
     topics = {topic.id: topic for topic in library.topics_in_order()}
     regions = library.regions_in_order()
@@ -128,7 +131,7 @@ def generate_pages(library: Library, *, today: dt.date | None = None,
         pages[path] = render(
             "parent_guide.md.j2", path, _front(guide.title, guide.summary, guide, tags=[TAG_PARENT]),
             guide=guide, by_age=[(band, guide.by_age[band]) for band in Band], regions=regions,
-            lessons=lessons_by_topic.get(guide.topic, []), cited=_cited(library, guide.sources),
+            lessons=lessons_by_topic.get(guide.topic, []), cited=_cited(library, guide.sources), lang=english,
         )
 
     for region in regions:
@@ -137,7 +140,7 @@ def generate_pages(library: Library, *, today: dt.date | None = None,
         pages[path] = render(
             "help.md.j2", path,
             _front(f"Get help: {region.name}", region.intro, reviewed=checked, tags=[TAG_HELP]),
-            region=region, regions=regions, by_need=region.by_need(), fallbacks=help_fallbacks(region),
+            region=region, regions=regions, by_need=region.by_need(), fallbacks=help_fallbacks(region), lang=english,
             dial=functools.partial(link_numbers, region=region),
             emergencies=[route for route in region.routes if route.emergency],
             others=[route for route in region.routes if not route.emergency],
@@ -145,7 +148,7 @@ def generate_pages(library: Library, *, today: dt.date | None = None,
         )
 
     pages.update(_index_pages(library, topics, regions, newest, render))
-    pages.update(parents_by_age_pages(library, render, _front, [TAG_PARENT]))
+    pages.update(parents_by_age_pages(library, render, _front, [TAG_PARENT], lang=english))
     pages.update(translation_review_pages(library, render, _front))
     pages[paths.AGES] = ages_index_page(render, _front("By age", "Each age band: advice for parents and the lessons.", reviewed=newest))
     pages[paths.HOME] = render(
@@ -194,6 +197,11 @@ def generate_pages(library: Library, *, today: dt.date | None = None,
             figures=evidence.figures, sources=library.sources,
             cited=_cited(library, (figure.source for figure in evidence.figures)),
         )
+    translated, english_meta = translated_pages(library, render, _front, parent_tags=[TAG_PARENT], help_tags=[TAG_HELP])
+    for path, meta in english_meta.items():
+        if path in pages:  # a handwritten page gets its own in the hook (hooks/onlinesafety_hook.py)
+            pages[path] = with_meta(pages[path], meta)
+    pages.update(translated)
     return pages
 
 

@@ -65,38 +65,51 @@ class TopicAdvice:
 YOUNGER_ONLY = "(Younger children)"
 
 
-def advice_for(library: Library, band: Band) -> list[TopicAdvice]:
-    """Every parent guide's advice for `band`, in teaching order (guides without a topic last)."""
+def advice_for(library: Library, band: Band, guides: dict[str, ParentGuide] | None = None) -> list[TopicAdvice]:
+    """Every parent guide's advice for `band`, in teaching order (guides without a topic last);
+    `guides` (default: the library's) are translated guides on a page in another language, titled by
+    their own title, as the topics are not translated."""
     order = {topic.id: topic.order for topic in library.topics.values()}
-    guides = sorted(library.parent_guides.values(), key=lambda guide: (order.get(guide.topic, 99), guide.id))
-    titles = {topic.id: topic.title for topic in library.topics.values()}
+    chosen = library.parent_guides if guides is None else guides
+    ordered = sorted(chosen.values(), key=lambda guide: (order.get(guide.topic, 99), guide.id))
+    titles = {topic.id: topic.title for topic in library.topics.values()} if guides is None else {}
     return [TopicAdvice(topic_id=guide.topic, title=titles.get(guide.topic, guide.title), guide=guide,
                         say=guide.by_age[band], set_up=tuple(guide.home_checklist),
                         watch_for=tuple(guide.warning_signs))
-            for guide in guides]
+            for guide in ordered]
 
 
 def parents_by_age_pages(library: Library, render: Callable[..., str],
-                         front: Callable[..., dict[str, Any]], tags: list[str]) -> dict[str, str]:
+                         front: Callable[..., dict[str, Any]], tags: list[str], *, lang: Any,
+                         guides: dict[str, ParentGuide] | None = None,
+                         regions: list[Any] | None = None) -> dict[str, str]:
     """{path: Markdown} for the four pages; `render` and `front` are the site's page renderer and
-    front-matter builder (onlinesafety/site/pages.py), `tags` the page's tags."""
+    front-matter builder (onlinesafety/site/pages.py), `tags` the page's tags, `lang` the page's
+    language strings (onlinesafety/site/i18n/strings.py). For a translation, `guides` and `regions`
+    are the ones in that language; the paths are the English pages' (onlinesafety/site/i18n/ moves them)."""
     pages: dict[str, str] = {}
     bands = list(Band)
-    newest = max((guide.reviewed for guide in library.parent_guides.values()), default=None)
+    chosen = library.parent_guides if guides is None else guides
+    newest = max((guide.reviewed for guide in chosen.values()), default=None)
     for band in bands:
         path = age_page_path(band)
-        title = f"Your child at {BAND_LABELS[band]['title'].lower()}"
+        name = lang.band(band)
+        title = f"Your child at {name.lower()}" if lang.english else lang.t("parents_by_age_title", band=name)
+        description = (f"What to say, what to set up at home and what to watch for, for parents of children "
+                       f"{name.lower()}." if lang.english else lang.t("ages_brings_together"))
+        years = school_years(band) if lang.english else [
+            (system, ", ".join(years)) for system, years in ((SYSTEMS[s], y) for s, y in YEARS[band].items())]
         pages[path] = render(
             "parents_age.md.j2", path,
-            front(title, f"What to say, what to set up at home and what to watch for, for parents of children "
-                         f"{BAND_LABELS[band]['title'].lower()}.", reviewed=newest, tags=[*tags, BAND_LABELS[band]["title"]]),
-            band=band, title=title, labels=BAND_LABELS[band], years=school_years(band),
-            topics=advice_for(library, band), anchor=band_anchor(band),
-            others=[other for other in bands if other != band], regions=library.regions_in_order(),
-            age_page_path=age_page_path, help_index=paths.HELP, cited=[],
+            front(title, description, reviewed=newest, tags=[*tags, BAND_LABELS[band]["title"]]),
+            band=band, title=title, labels=BAND_LABELS[band], years=years,
+            years_text="; ".join(f"{system} {spoken}" for system, spoken in years),
+            topics=advice_for(library, band, guides), anchor=band_anchor(band),
+            others=[other for other in bands if other != band],
+            regions=library.regions_in_order() if regions is None else regions,
+            age_page_path=age_page_path, help_index=paths.HELP, cited=[], lang=lang,
         )
     return pages
-
 
 
 def ages_index_page(render: Callable[..., str], front_matter: dict[str, Any]) -> str:

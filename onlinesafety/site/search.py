@@ -47,6 +47,20 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
 }
 
 
+# lunr's pipeline functions that break search in other languages: the trimmer strips characters outside
+# [A-Za-z0-9_] from both ends of each word (an Urdu word vanishes, "transmisję" becomes "transmisj"),
+# and the stemmer is the English Porter stemmer. tests/browser/test_languages.py shows both.
+NOT_FOR_OTHER_LANGUAGES = {"trimmer": "strips every letter outside A-Z from the ends of a word (all of an Urdu word)",
+                           "stemmer": "stems every word as English"}
+
+
+def pipeline_problems(pipeline: Iterable[str] | None) -> list[str]:
+    """What is wrong with the search plugin's `pipeline` for a site with translated pages (empty when right)."""
+    return [f"mkdocs.yml: plugins: search: pipeline has '{name}', which {why}; translated pages would not be "
+            "found by their own words. Use `pipeline: [stopWordFilter]`."
+            for name, why in NOT_FOR_OTHER_LANGUAGES.items() if name in (pipeline or [])]
+
+
 def search_meta(tags: Iterable[str]) -> dict[str, Any] | None:
     """The `search:` front matter for a generated page with these tags, or None for Material's default."""
     boosts = [BOOST_BY_TAG[tag] for tag in tags if tag in BOOST_BY_TAG]

@@ -96,8 +96,9 @@ def test_the_page_survives_the_sites_markdown_unchanged(library: Library) -> Non
     rendered = markdown.markdown(f"# Newsletter builder\n\nIntro.\n\n{body}\nAfter.", extensions=SITE_EXTENSIONS)
     page = parse(rendered)
     assert json.loads(page.scripts[0][1]) == json.loads(parse(body).scripts[0][1])
-    # Four choices and three school details; the term plan's start date and number of weeks.
-    assert rendered.count("<select") == 4 and rendered.count("<input") == 3 + 2
+    # Five choices (topic, age, length, region, language) and three school details; the term plan's start
+    # date and number of weeks.
+    assert rendered.count("<select") == 5 and rendered.count("<input") == 3 + 2
 
 
 def test_the_data_can_be_fetched_instead_of_embedded(library: Library) -> None:

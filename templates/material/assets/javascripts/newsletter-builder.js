@@ -7,14 +7,21 @@
  *   this script never sends anything anywhere.
  * - Everything shown is built with DOM nodes and textContent, never innerHTML, so typed text is
  *   always text.
- * - The plain text it copies matches builder_plain_text() in builder.py exactly (tests check this).
+ * - The plain text it copies matches builder_plain_text() in builder.py exactly (tests check this),
+ *   in English, in another language, or in English then the language (the Language choice).
  */
 (function () {
   "use strict";
 
   var STORAGE_KEY = "safe-online-schools:newsletter-builder";
   var PLACEHOLDER_SCHOOL = "[your school's name]";
-  var FIELDS = ["topic", "band", "length", "region", "school", "lead", "contact"];
+  var FIELDS = ["topic", "band", "length", "region", "language", "school", "lead", "contact"];
+  var RLM = "\u200f";
+  var LRM = "\u200e";
+  var SEPARATOR = "----------------------------------------";
+  var ENGLISH = {
+    newsletter_where_help: "Where to get help ({region})"
+  };
   var FONT = "-apple-system, BlinkMacSystemFont, 'Segoe UI', Roboto, Helvetica, Arial, sans-serif";
   var COLOURS = {
     text: "#1f2328", muted: "#4a5560", background: "#fdfdfc", border: "#d5dbe1",
@@ -46,6 +53,17 @@
       "line-height": "1.3", "font-weight": "700", "text-decoration": "none"
     },
     signoff: { "margin": "0 0 10px 0", "font-size": "15px", "line-height": "1.5", "color": COLOURS.text },
+    note: {
+      "margin": "0 0 12px 0", "padding": "8px 10px", "font-size": "14px", "line-height": "1.5",
+      "color": COLOURS.text, "background-color": "#eef1f4", "border-radius": "4px"
+    },
+    part: { "margin": "8px 0 0 0", "padding": "22px 0 0 0", "border-top": "3px solid " + COLOURS.accent },
+    rtl: {
+      "direction": "rtl", "text-align": "right",
+      "font-family": "'Noto Naskh Arabic', 'Segoe UI', Tahoma, 'Geeza Pro', Arial, sans-serif"
+    },
+    rtlList: { "padding": "0 24px 0 0" },
+    rtlKicker: { "letter-spacing": "0", "text-transform": "none" },
     from: { "margin": "0", "font-size": "15px", "line-height": "1.5", "font-weight": "700", "color": COLOURS.text }
   };
 
@@ -77,6 +95,32 @@
       return null;
     }
     return url.protocol === "https:" || url.protocol === "http:" ? url.href : null;
+  }
+
+  /* Right-to-left plain text, as languages.mark_rtl_lines() writes it: every line that is not a web
+     address alone starts with RIGHT-TO-LEFT MARK, and a web address inside such a line is followed by
+     LEFT-TO-RIGHT MARK, so a closing '/' or ')' stays with the address. */
+  var URL_ONLY = /^https?:\/\/[^\s()<>\u200e]+$/;
+  var INLINE_URL = /https?:\/\/[^\s()<>\u200e]+/g;
+
+  function markRtl(lines) {
+    return lines.map(function (line) {
+      var stripped = line.trim();
+      if (!stripped || URL_ONLY.test(stripped)) { return line; }
+      return RLM + line.replace(INLINE_URL, function (url) { return url + LRM; });
+    });
+  }
+
+  /* A translated 'worried' line; a blank name or contact is left out with the words around it,
+     exactly as _worried_line_in() in builder.py does. */
+  function worriedIn(text, term, lead, contact) {
+    if (!contact) { text = text.split(" ({contact})").join("").split("({contact})").join(""); }
+    if (!lead) {
+      ["\u060c {lead_name}", ", {lead_name}", ": {lead_name}", " {lead_name}", "{lead_name}"].forEach(function (joined) {
+        text = text.split(joined).join("");
+      });
+    }
+    return text.split("{lead_term}").join(term).split("{lead_name}").join(lead).split("{contact}").join(contact);
   }
 
   /* --- rich text (the JSON form of a snippet body) ------------------------------------------- */
@@ -245,6 +289,45 @@
     return this.data.bands.filter(function (b) { return b.id === band; })[0].label;
   };
 
+  /* The Language choice as the parts' languages: "" -> ["en"], "pl" -> ["pl"], "en+pl" -> ["en", "pl"]. */
+  Builder.prototype.codes = function () {
+    var value = this.value("language");
+    return value ? value.split("+") : ["en"];
+  };
+
+  Builder.prototype.language = function (code) {
+    return (this.data.languages || []).filter(function (l) { return l.code === code; })[0] || null;
+  };
+
+  /* The piece in each chosen language: English, the translation, or both; null if one is missing. */
+  Builder.prototype.parts = function (snippet) {
+    var length = this.value("length");
+    var region = this.region();
+    var self = this;
+    var codes = this.codes();
+    var parts = codes.map(function (code) {
+      if (code === "en") {
+        return {
+          code: "en", english: true, piece: snippet.pieces[length] || snippet.pieces.medium,
+          kicker: snippet.audience_label, guide: snippet.guide_url, social: snippet.social,
+          regionName: region.name, lead: region.safeguarding_lead, help: region.help_url
+        };
+      }
+      var language = self.language(code);
+      var translated = (snippet.translations || {})[code];
+      if (!language || !translated) { return null; }
+      var local = (region.translations || {})[code];
+      return {
+        code: code, english: false, language: language, rtl: language.dir === "rtl", strings: language.strings,
+        piece: translated.pieces[length] || translated.pieces.medium, kicker: translated.audience_label,
+        guide: translated.guide_url, englishGuide: snippet.guide_url, social: translated.social,
+        regionName: local ? local.name : region.name, lead: local ? local.safeguarding_lead : region.safeguarding_lead,
+        help: local ? local.help_url : region.help_url, alone: codes.length === 1
+      };
+    });
+    return parts.indexOf(null) === -1 ? parts : null;
+  };
+
   Builder.prototype.render = function () {
     this.renderPlan();
     var snippet = this.snippet();
@@ -254,7 +337,10 @@
     while (this.preview.firstChild) { this.preview.removeChild(this.preview.firstChild); }
     this.social.textContent = "";
     this.socialLong.textContent = "";
-    var enabled = Boolean(snippet);
+    this.card = null;
+    this.signoffs = [];
+    var parts = snippet ? this.parts(snippet) : null;
+    var enabled = Boolean(parts);
     Object.keys(this.buttons).forEach(function (key) { this.buttons[key].disabled = !enabled; }, this);
     if (!snippet) {
       var topic = this.value("topic");
@@ -265,68 +351,134 @@
         : "There is no piece on this topic yet. Please choose another topic."));
       return;
     }
-    var piece = snippet.pieces[this.value("length")] || snippet.pieces.medium;
+    if (!parts) {
+      var missing = this.codes().filter(function (code) { return code !== "en"; })[0];
+      var language = this.language(missing);
+      this.preview.appendChild(el("p", null, "This piece has not been translated into " +
+        (language ? language.name : missing) + " yet. Choose English only, or another piece."));
+      return;
+    }
     var card = el("div", STYLES.card);
-    card.appendChild(el("p", STYLES.kicker, snippet.audience_label));
-    card.appendChild(el("h3", STYLES.headline, piece.headline));
-    appendBody(card, piece.body, this.root);
-    var cta = el("p", STYLES.cta);
-    var button = el("a", STYLES.button, piece.call_to_action);
-    button.href = resolve(snippet.guide_url, this.root);
-    cta.appendChild(button);
-    card.appendChild(cta);
-    this.signoff = el("div");
-    card.appendChild(this.signoff);
+    var self = this;
+    parts.forEach(function (part, index) {
+      card.appendChild(self.partNode(part, index));
+    });
+    this.from = el("p", STYLES.from);
+    card.appendChild(this.from);
     this.card = card;
     this.renderSignoff();
     this.preview.appendChild(card);
-    this.social.textContent = this.socialText();
-    this.socialLong.textContent = snippet.social.long;
+    this.social.textContent = this.socialText(false);
+    this.socialLong.textContent = this.socialText(true);
   };
 
-  Builder.prototype.worriedLine = function () {
+  Builder.prototype.partNode = function (part, index) {
+    var node = el("div", index > 0 ? STYLES.part : null);
+    if (!part.english) {
+      node.lang = part.code;
+      node.dir = part.language.dir;
+      if (part.rtl) {
+        node.setAttribute("align", "right");
+        Object.keys(STYLES.rtl).forEach(function (name) { node.style.setProperty(name, STYLES.rtl[name]); });
+      }
+      var note = el("p", STYLES.note, part.strings.newsletter_translation_note + (part.alone ? " " : ""));
+      if (part.alone) {
+        var english = el("a", STYLES.link, part.strings.read_in_english);
+        english.href = resolve(part.englishGuide, this.root);
+        note.appendChild(english);
+      }
+      node.appendChild(note);
+    }
+    var kicker = el("p", STYLES.kicker, part.kicker);
+    if (part.rtl) { Object.keys(STYLES.rtlKicker).forEach(function (n) { kicker.style.setProperty(n, STYLES.rtlKicker[n]); }); }
+    node.appendChild(kicker);
+    node.appendChild(el("h3", STYLES.headline, part.piece.headline));
+    appendBody(node, part.piece.body, this.root);
+    if (part.rtl) {
+      Array.prototype.forEach.call(node.querySelectorAll("ul, ol"), function (list) {
+        list.style.setProperty("padding", STYLES.rtlList.padding);
+      });
+    }
+    var cta = el("p", STYLES.cta);
+    var button = el("a", STYLES.button, part.piece.call_to_action);
+    button.href = resolve(part.guide, this.root);
+    cta.appendChild(button);
+    node.appendChild(cta);
+    var signoff = el("div");
+    node.appendChild(signoff);
+    this.signoffs.push({ node: signoff, part: part });
+    return node;
+  };
+
+  Builder.prototype.worriedLine = function (part) {
     var lead = this.value("lead");
     var contact = this.value("contact");
+    if (part && !part.english) {
+      return worriedIn(part.strings.newsletter_worried, part.lead, lead, contact);
+    }
     return "If you are worried about a child, please talk to our " + this.region().safeguarding_lead +
       (lead ? ", " + lead : "") + (contact ? " (" + contact + ")" : "") + ".";
   };
 
+  Builder.prototype.whereHelp = function (part) {
+    var text = part.english ? ENGLISH.newsletter_where_help : part.strings.newsletter_where_help;
+    return text.split("{region}").join(part.regionName);
+  };
+
   Builder.prototype.renderSignoff = function () {
-    if (!this.signoff) { return; }
-    var region = this.region();
-    var signoff = el("div");
-    signoff.appendChild(el("p", STYLES.signoff, this.worriedLine()));
-    var help = el("p", STYLES.signoff);
-    var link = el("a", STYLES.link, "Where to get help (" + region.name + ")");
-    link.href = resolve(region.help_url, this.root);
-    help.appendChild(link);
-    signoff.appendChild(help);
-    signoff.appendChild(el("p", STYLES.from, this.value("school") || PLACEHOLDER_SCHOOL));
-    this.signoff.parentNode.replaceChild(signoff, this.signoff);
-    this.signoff = signoff;
+    if (!this.card) { return; }
+    var self = this;
+    this.signoffs = this.signoffs.map(function (entry) {
+      var signoff = el("div");
+      signoff.appendChild(el("p", STYLES.signoff, self.worriedLine(entry.part)));
+      var help = el("p", STYLES.signoff);
+      var link = el("a", STYLES.link, self.whereHelp(entry.part));
+      link.href = resolve(entry.part.help, self.root);
+      help.appendChild(link);
+      signoff.appendChild(help);
+      entry.node.parentNode.replaceChild(signoff, entry.node);
+      return { node: signoff, part: entry.part };
+    });
+    this.from.textContent = this.value("school") || PLACEHOLDER_SCHOOL;
+  };
+
+  Builder.prototype.partLines = function (part) {
+    var lines = [];
+    if (!part.english) {
+      lines.push(part.strings.newsletter_translation_note);
+      if (part.alone) { lines.push(part.strings.read_in_english + ":", resolve(part.englishGuide, this.root)); }
+      lines.push("");
+    }
+    lines.push(part.piece.headline, "", bodyText(part.piece.body, this.root), "",
+      part.piece.call_to_action, resolve(part.guide, this.root), "",
+      this.worriedLine(part), "",
+      this.whereHelp(part) + ":", resolve(part.help, this.root));
+    return part.rtl ? markRtl(lines.join("\n").split("\n")) : lines;
   };
 
   Builder.prototype.plainText = function () {
-    var snippet = this.snippet();
-    var piece = snippet.pieces[this.value("length")] || snippet.pieces.medium;
-    var region = this.region();
-    return [
-      piece.headline, "", bodyText(piece.body, this.root), "",
-      piece.call_to_action, resolve(snippet.guide_url, this.root), "",
-      this.worriedLine(), "",
-      "Where to get help (" + region.name + "):", resolve(region.help_url, this.root), "",
-      this.value("school") || PLACEHOLDER_SCHOOL
-    ].join("\n") + "\n";
+    var parts = this.parts(this.snippet());
+    var self = this;
+    var lines = [];
+    parts.forEach(function (part, index) {
+      if (index > 0) { lines.push("", SEPARATOR, ""); }
+      lines = lines.concat(self.partLines(part));
+    });
+    lines.push("", this.value("school") || PLACEHOLDER_SCHOOL);
+    return lines.join("\n") + "\n";
   };
 
-  Builder.prototype.socialText = function () {
-    var snippet = this.snippet();
-    return snippet.social.short.split("{link}").join(resolve(snippet.guide_url, this.root));
+  Builder.prototype.socialText = function (long) {
+    var root = this.root;
+    return this.parts(this.snippet()).map(function (part) {
+      if (long) { return part.social.long; }
+      return part.social.short.split("{link}").join(resolve(part.guide, root) + (part.rtl ? LRM : ""));
+    }).join("\n\n");
   };
 
   Builder.prototype.copySocialLong = function () {
     var self = this;
-    copy({ "text/plain": this.snippet().social.long }).then(function (done) {
+    copy({ "text/plain": this.socialText(true) }).then(function (done) {
       self.say(done ? "Copied the long social post." : "Copying did not work here. Select the post and copy it yourself.");
     });
   };
@@ -434,7 +586,7 @@
 
   Builder.prototype.copySocial = function () {
     var self = this;
-    copy({ "text/plain": this.socialText() }).then(function (done) {
+    copy({ "text/plain": this.socialText(false) }).then(function (done) {
       self.say(done ? "Copied the short social post." : "Copying did not work here. Select the post and copy it yourself.");
     });
   };
