@@ -245,6 +245,7 @@ def test_choosing_a_language_fetches_its_file_once_and_nothing_else(browser, sit
                 break
             page.wait_for_timeout(20)
         held[0].continue_()
+        page.unroute("**/api/newsletter-pl.json")
         page.get_by_role("heading", name=PIECES["pl"]["medium"][0]).wait_for()
         assert page.locator("#nl-preview").get_attribute("aria-busy") is None
         assert page.get_by_role("button", name="Copy plain text").is_enabled()

@@ -22,6 +22,9 @@
   var RLM = "\u200f";
   var LRM = "\u200e";
   var SEPARATOR = "----------------------------------------";
+  /* code -> a language's file, once loaded: kept for the visit, also when Material's instant
+     navigation comes back to this page and a new Builder starts. */
+  var LOADED = {};
   var ENGLISH = {
     newsletter_where_help: "Where to get help ({region})"
   };
@@ -201,7 +204,7 @@
     this.data = data;
     this.root = data.base_url ? data.base_url.replace(/\/?$/, "/") : siteRoot();
     this.controls = {};
-    this.languageData = {};  /* code -> the language's file, once loaded */
+    this.languageData = LOADED;
     this.pending = {};  /* code -> true while its file is being fetched */
     var self = this;
     FIELDS.forEach(function (name) { self.controls[name] = document.getElementById("nl-" + name); });
@@ -325,13 +328,16 @@
     this.say("");  /* an earlier failure's message no longer applies */
     var self = this;
     fetchData(this.language(code).data_url).then(function (data) {
-      if (!data || data.code !== code || typeof data.snippets !== "object" || typeof data.strings !== "object") {
+      if (!data || data.code !== code || !data.snippets || typeof data.snippets !== "object" ||
+          !data.strings || typeof data.strings !== "object") {
         throw new Error("not the " + code + " file");
       }
-      self.languageData[code] = data;
+      return data;
+    }).then(function (data) {
       delete self.pending[code];
+      self.languageData[code] = data;
       self.render();
-    }).catch(function () {
+    }, function () {
       delete self.pending[code];
       self.failed(code);
     });
@@ -671,8 +677,8 @@
     return handled;
   }
 
-  /* A same-origin JSON file of the site (a path from the site root), fetched without cookies' help
-     from anywhere else: the page's Content-Security-Policy allows 'self' only (connect-src). */
+  /* A JSON file of this site (a path from the site root), from the page's own origin only, as the
+     site's Content-Security-Policy (connect-src 'self') also insists. */
   function fetchData(path) {
     if (typeof path !== "string" || !path) { return Promise.reject(new Error("no file")); }
     var url = new URL(path.replace(/^\/+/, ""), siteRoot());
