@@ -149,3 +149,34 @@ def save(name: str, data: dict[str, Any]) -> Path:
 
 def python() -> str:
     return sys.executable
+
+
+SITE_PARTS = ("mkdocs.yml", "hooks", "templates", "content")
+
+
+def copy_parts(target: Path, parts: tuple[str, ...] = SITE_PARTS, *, source: Path = ROOT) -> Path:
+    """The project's files named in `parts` copied into `target` (created; replaced if it exists)."""
+    if target.exists():
+        shutil.rmtree(target)
+    target.mkdir(parents=True)
+    for part in parts:
+        origin = source / part
+        if origin.is_dir():
+            shutil.copytree(origin, target / part, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy2(origin, target / part)
+    return target
+
+
+def finish(name: str, results: dict[str, Any], script: str, argv: list[str] | None, started: float,
+           report: Any) -> int:
+    """Save `results` (with the command and elapsed time) and print the report: every benchmark's ending."""
+    import time
+
+    results["command"] = f"python benchmarks/{script} " + " ".join(argv if argv is not None else sys.argv[1:])
+    results["elapsed_seconds"] = round(time.perf_counter() - started, 1)
+    path = save(name, results)
+    print()
+    print(report(results))
+    print(f"\nsaved {path.relative_to(ROOT)}")
+    return 0

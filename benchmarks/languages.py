@@ -44,13 +44,12 @@ from typing import Any
 
 import yaml
 
-from _common import ROOT, WORK, env, machine, median, python, save, snapshot_package, steal_seconds
+from _common import ROOT, WORK, copy_parts, env, finish, machine, median, python, snapshot_package, steal_seconds
 from site_build import PLAIN_CONFIG
 
 LANGUAGES = [("cy", "Welsh", "Cymraeg", "ltr"), ("es", "Spanish", "Español", "ltr"),
              ("fil", "Filipino", "Filipino", "ltr"), ("pl", "Polish", "Polski", "ltr"),
              ("ro", "Romanian", "Română", "ltr"), ("ur", "Urdu", "اردو", "rtl")]
-PROJECT_PARTS = ("mkdocs.yml", "hooks", "templates", "content")
 PAGES = ("parents/start-here.md", "parents/if-something-has-happened.md")
 BUILD_TIMEOUT = 3 * 3600
 
@@ -97,14 +96,7 @@ def prepare(count: int, work: Path, static_python: str | None) -> dict[str, Any]
     base = work / str(count)
     if base.exists():
         shutil.rmtree(base)
-    project = base / "project"
-    project.mkdir(parents=True)
-    for part in PROJECT_PARTS:
-        source = ROOT / part
-        if source.is_dir():
-            shutil.copytree(source, project / part, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            shutil.copy2(source, project / part)
+    project = copy_parts(base / "project")
     written = add_languages(project / "content", count)
     plain = base / "plain"
     plain.mkdir()
@@ -236,13 +228,7 @@ def main(argv: list[str] | None = None) -> int:
     started = time.perf_counter()
     results = run(counts, args.repeats, args.work.resolve(), args.static_python)
     results["machine"] = info
-    results["command"] = "python benchmarks/languages.py " + " ".join(argv if argv is not None else sys.argv[1:])
-    results["elapsed_seconds"] = round(time.perf_counter() - started, 1)
-    path = save(args.output, results)
-    print()
-    print(report(results))
-    print(f"\nsaved {path.relative_to(ROOT)}")
-    return 0
+    return finish(args.output, results, "languages.py", argv, started, report)
 
 
 if __name__ == "__main__":

@@ -20,28 +20,18 @@ import time
 from pathlib import Path
 from typing import Any
 
-from _common import CHROMIUM, CHROMIUM_ARGS, KIB, ROOT, WORK, env, machine, python, save, snapshot_package
+from _common import CHROMIUM, CHROMIUM_ARGS, KIB, ROOT, WORK, copy_parts, env, machine, python, save, snapshot_package
 from _serve import GzipServer
 from site_build import PLAIN_CONFIG
 
 TARGET_KIB = 200
 EXEMPLAR = "lessons/7-11/live-streaming-7-11/"
-PROJECT_PARTS = ("mkdocs.yml", "hooks", "templates", "content")
 
 
 def build_sites(work: Path) -> dict[str, Path]:
     """Our site and the plain Material site, built from a copy of the project."""
     snapshot_package(work / "snapshot")
-    project = work / "project"
-    if project.exists():
-        shutil.rmtree(project)
-    project.mkdir(parents=True)
-    for part in PROJECT_PARTS:
-        source = ROOT / part
-        if source.is_dir():
-            shutil.copytree(source, project / part, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            shutil.copy2(source, project / part)
+    project = copy_parts(work / "project")
     plain = work / "plain"
     if plain.exists():
         shutil.rmtree(plain)

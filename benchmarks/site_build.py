@@ -34,7 +34,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from _common import KIB, ROOT, WORK, env, gzip_size, machine, median, python, save, snapshot_package, steal_seconds
+from _common import KIB, ROOT, WORK, env, finish, gzip_size, machine, median, python, snapshot_package, steal_seconds
 import synthetic
 
 TARGETS = {
@@ -328,13 +328,7 @@ def main(argv: list[str] | None = None) -> int:
     started = time.perf_counter()
     results = run(sorted(set(args.sizes)), args.repeats, args.work, args.plain_max, args.phases)
     results["machine"] = info
-    results["command"] = "python benchmarks/site_build.py " + " ".join(argv if argv is not None else sys.argv[1:])
-    results["elapsed_seconds"] = round(time.perf_counter() - started, 1)
-    path = save(args.output, results)
-    print()
-    print(report(results))
-    print(f"\nsaved {path.relative_to(ROOT)}")
-    return 0
+    return finish(args.output, results, "site_build.py", argv, started, report)
 
 
 if __name__ == "__main__":

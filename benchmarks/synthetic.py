@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from _common import copy_parts
 
 ROOT = Path(__file__).resolve().parents[1]
 PROJECT_PARTS = ("mkdocs.yml", "hooks", "templates")
@@ -170,15 +171,7 @@ def make_project(lessons: int, target: Path, *, source: Path = ROOT) -> dict[str
     """Write a project with exactly `lessons` lessons to `target` (replaced); return item counts."""
     if lessons < 1:
         raise ValueError("need at least one lesson")
-    if target.exists():
-        shutil.rmtree(target)
-    target.mkdir(parents=True)
-    for part in PROJECT_PARTS:
-        origin = source / part
-        if origin.is_dir():
-            shutil.copytree(origin, target / part, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            shutil.copy2(origin, target / part)
+    copy_parts(target, PROJECT_PARTS, source=source)
     real = source / "content"
     shutil.copytree(real, target / "content", ignore=shutil.ignore_patterns("__pycache__"))
     content = target / "content"

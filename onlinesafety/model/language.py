@@ -15,6 +15,14 @@ Status = Literal["machine-assisted", "reviewed"]
 ShortLine = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
 
 
+def _credited(item):
+    """A translation marked reviewed names who reviewed it (the page credits them)."""
+    if item.status == "reviewed" and item.reviewer is None:
+        raise FieldError(("reviewer",), "status is 'reviewed' but no reviewer is named: add "
+                         "reviewer: {name: ..., date: YYYY-MM-DD}, or set status: machine-assisted")
+    return item
+
+
 class Reviewer(Strict):
     """Who checked a translation as a native speaker, and when: credited on every page it covers."""
 
@@ -43,12 +51,7 @@ class Language(Strict):
     terminology: list[Terminology] = Field(default_factory=list, max_length=40)
     strings: dict[str, Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=600)]]
 
-    @model_validator(mode="after")
-    def _reviewed_has_reviewer(self) -> "Language":
-        if self.status == "reviewed" and self.reviewer is None:
-            raise FieldError(("reviewer",), "status is 'reviewed' but no reviewer is named: add "
-                             "reviewer: {name: ..., date: YYYY-MM-DD}, or set status: machine-assisted")
-        return self
+    _reviewed_has_reviewer = model_validator(mode="after")(lambda self: _credited(self))
 
     @property
     def rtl(self) -> bool:
@@ -78,9 +81,4 @@ class TranslationHeader(Strict):
     translated: dt.date
     reviewer: Reviewer | None = None
 
-    @model_validator(mode="after")
-    def _reviewed_has_reviewer(self) -> "TranslationHeader":
-        if self.status == "reviewed" and self.reviewer is None:
-            raise FieldError(("reviewer",), "status is 'reviewed' but no reviewer is named: add "
-                             "reviewer: {name: ..., date: YYYY-MM-DD}, or set status: machine-assisted")
-        return self
+    _reviewed_has_reviewer = model_validator(mode="after")(lambda self: _credited(self))
