@@ -2,8 +2,11 @@
 
 The page body is plain HTML (MkDocs passes raw HTML blocks through). It holds no executable
 script: templates/material/assets/javascripts/newsletter-builder.js does the work, reading the
-data from a <script type="application/json"> block (or fetching api/snippets.json). A school's
-details are kept only in the browser's local storage and never sent anywhere.
+English data from a <script type="application/json"> block. Translations are not embedded: the
+block lists each language with the site path of its own file (api/newsletter-<code>.json, written
+by the site build from exports.language_files), and the script fetches that file only when the
+language is chosen, so the page stays as light as the English-only page. A school's details are
+kept only in the browser's local storage and never sent anywhere.
 
 `builder_plain_text` is the Python twin of the script's plain-text output, so tests can check that
 what the office copies is exactly what we expect.
@@ -39,8 +42,8 @@ def _option(value: str, label: str) -> str:
     return f'<option value="{html.escape(value)}">{html.escape(label)}</option>'
 
 
-def builder_page(library: Library, *, base_url: str | None = None, data_url: str | None = None) -> str:
-    """The builder page body (HTML inside Markdown); data embedded unless `data_url` is given."""
+def builder_page(library: Library, *, base_url: str | None = None) -> str:
+    """The builder page body (HTML inside Markdown), with the English data embedded (`builder_data`)."""
     topics = [t for t in library.topics_in_order() if any(s.topic == t.id and s.band for s in library.snippets.values())]
     seasonal = sorted((s for s in library.snippets.values() if s.band is None), key=lambda s: (s.season or "", s.id))
     topic_options = "".join(_option(t.id, t.title) for t in topics)
@@ -53,12 +56,10 @@ def builder_page(library: Library, *, base_url: str | None = None, data_url: str
     lengths = "".join(_option(length, LENGTH_LABELS[length]) for length in LENGTHS)
     regions = "".join(_option(r.id, r.name) for r in library.regions_in_order())
     languages = "".join(_option(value, label) for value, label in language_options(library))
-    source = (f' data-src="{html.escape(data_url)}"' if data_url else "")
-    data = "" if data_url else (
-        f'<script type="application/json" id="{DATA_ID}">'
-        f"{_script_json(builder_data(library, base_url))}</script>\n")
+    data = (f'<script type="application/json" id="{DATA_ID}">'
+            f"{_script_json(builder_data(library, base_url))}</script>\n")
     return f"""\
-<div id="nl-builder" class="nl-builder"{source}>
+<div id="nl-builder" class="nl-builder">
 <p>Choose a piece, add your school's details and copy it into your newsletter, email or social media.
 Your school's details stay in this browser: they are saved in its local storage so you need not type
 them again, and they are never sent anywhere.</p>
@@ -147,8 +148,10 @@ def term_sequence(library: Library) -> dict[str, list[str]]:
 
 
 def builder_data(library: Library, base_url: str | None = None) -> dict[str, object]:
-    """What the builder page embeds: the pieces (api/snippets.json without Markdown) and the term plan."""
-    data = snippets_data(library, base_url, markdown=False)
+    """What the builder page embeds: the English pieces (api/snippets.json without Markdown or translations),
+    the term plan, and the languages, each with the site path of the file the script fetches when it is
+    chosen (exports.language_data)."""
+    data = snippets_data(library, base_url, markdown=False, translations=False)
     data["term_plan"] = term_sequence(library)
     return data
 

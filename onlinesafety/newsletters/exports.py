@@ -1,4 +1,5 @@
-"""Newsletter data for the site: api/snippets.json, and Atom and JSON feeds of parent pieces.
+"""Newsletter data for the site: api/snippets.json, one api/newsletter-<code>.json a language (what the
+builder page fetches when that language is chosen), and Atom and JSON feeds of parent pieces.
 
 Everything is deterministic: sorted keys, items in curriculum order, and dates taken from each
 snippet's `reviewed` date (never the time of the build).
@@ -19,6 +20,7 @@ from .richtext import parse_markdown
 
 FORMAT_VERSION = 1
 SNIPPETS_JSON = "api/snippets.json"
+LANGUAGE_JSON = "api/newsletter-{code}.json"
 ATOM_FEED = "feeds/parents.xml"
 JSON_FEED = "feeds/parents.json"
 FEED_LENGTH = "medium"
@@ -46,12 +48,16 @@ def _section(snippet: Snippet) -> str:
     return f"#{band_anchor(snippet.band)}" if snippet.band is not None else ""
 
 
-def snippets_data(library: Library, base_url: str | None = None, *, markdown: bool = True) -> dict[str, Any]:
-    """Everything the newsletter builder needs, as plain data.
+def snippets_data(library: Library, base_url: str | None = None, *, markdown: bool = True,
+                  translations: bool = True) -> dict[str, Any]:
+    """Every piece, as plain data: api/snippets.json, and (English only) the builder page's data.
 
     With `base_url`, every link is absolute; without, links are paths from the site root
     (like "parents/live-streaming/"), and the builder resolves them against wherever the site is.
     `markdown=False` leaves out each body's Markdown source (the builder page does not need it).
+    `translations=False` leaves out every translation (pieces, regions' names, languages' strings) and
+    lists the languages only, each with the path of its own file (`language_data`): the builder page
+    embeds that and fetches a language's file when the language is chosen.
     """
     snippets = []
     for snippet in ordered_snippets(library):
@@ -69,7 +75,8 @@ def snippets_data(library: Library, base_url: str | None = None, *, markdown: bo
                 pieces[length]["body_markdown"] = piece.body
         guide = _url(base_url, f"parents/{snippet.topic}/") + _section(snippet)
         snippets.append({
-            "translations": _snippet_translations(library, snippet, base_url, guide, markdown=markdown),
+            **({"translations": _snippet_translations(library, snippet, base_url, guide, markdown=markdown)}
+               if translations else {}),
             "id": snippet.id, "topic": snippet.topic,
             "band": snippet.band.value if snippet.band else None,
             "season": snippet.season, "band_label": band_label(snippet), "audience_label": audience_label(snippet),
@@ -90,9 +97,9 @@ def snippets_data(library: Library, base_url: str | None = None, *, markdown: bo
                      "safeguarding_lead": region.terms.safeguarding_lead,
                      "safeguarding_lead_short": region.terms.safeguarding_lead_short,
                      "help_url": _url(base_url, f"help/{region.id}/"),
-                     "translations": _region_translations(library, region.id, base_url)}
+                     **({"translations": _region_translations(library, region.id, base_url)} if translations else {})}
                     for region in library.regions_in_order()],
-        "languages": _languages(library),
+        "languages": _languages(library) if translations else _language_list(library),
         "snippets": snippets,
     }
 
@@ -112,44 +119,102 @@ def _languages(library: Library) -> list[dict[str, Any]]:
             for language in newsletter_languages(library)]
 
 
+def language_json_path(code: str) -> str:
+    """Where a language's builder data is published, from the site root: "api/newsletter-pl.json"."""
+    return LANGUAGE_JSON.format(code=code)
+
+
+def _language_list(library: Library) -> list[dict[str, Any]]:
+    """Each language's names and direction, and the site path of its data file (no strings, no pieces)."""
+    return [{"code": language.code, "name": language.name, "native_name": language.native_name,
+             "dir": language.dir, "data_url": language_json_path(language.code)}
+            for language in newsletter_languages(library)]
+
+
+def _snippet_translation(library: Library, code: str, snippet: Snippet, base_url: str | None, english_guide: str,
+                         *, markdown: bool) -> dict[str, Any] | None:
+    """The piece in `code` (pieces, social posts, the guide in the language or else English, the kicker), or None."""
+    translations = library.translations[code]
+    translated = translations.snippets.get(snippet.id)
+    if translated is None:
+        return None
+    pieces = {}
+    for length in LENGTHS:
+        piece = getattr(translated, length)
+        pieces[length] = {"headline": piece.headline, "body": parse_markdown(piece.body).json(base_url),
+                          "call_to_action": piece.call_to_action, "words": piece.words()}
+        if markdown:
+            pieces[length]["body_markdown"] = piece.body
+    guide = (_url(base_url, f"{code}/parents/{snippet.topic}/") + _section(snippet)
+             if snippet.topic in translations.parent_guides else english_guide)
+    info = translations.info.get(("snippet", snippet.id))
+    return {
+        "pieces": pieces, "social": {"short": translated.social.short, "long": translated.social.long},
+        "guide_url": guide, "audience_label": translated_kicker(library, code, snippet),
+        "status": info.status if info else "machine-assisted",
+        "out_of_date": bool(info and info.out_of_date),
+    }
+
+
 def _snippet_translations(library: Library, snippet: Snippet, base_url: str | None, english_guide: str,
                           *, markdown: bool) -> dict[str, Any]:
-    """{code: the translated pieces and social posts, the guide in the language (else English), the kicker}."""
+    """{code: the piece in that language} for every language it has been translated into."""
     found: dict[str, Any] = {}
     for language in newsletter_languages(library):
-        code = language.code
-        translations = library.translations[code]
-        translated = translations.snippets.get(snippet.id)
-        if translated is None:
-            continue
-        pieces = {}
-        for length in LENGTHS:
-            piece = getattr(translated, length)
-            pieces[length] = {"headline": piece.headline, "body": parse_markdown(piece.body).json(base_url),
-                              "call_to_action": piece.call_to_action, "words": piece.words()}
-            if markdown:
-                pieces[length]["body_markdown"] = piece.body
-        guide = (_url(base_url, f"{code}/parents/{snippet.topic}/") + _section(snippet)
-                 if snippet.topic in translations.parent_guides else english_guide)
-        info = translations.info.get(("snippet", snippet.id))
-        found[code] = {
-            "pieces": pieces, "social": {"short": translated.social.short, "long": translated.social.long},
-            "guide_url": guide, "audience_label": translated_kicker(library, code, snippet),
-            "status": info.status if info else "machine-assisted",
-            "out_of_date": bool(info and info.out_of_date),
-        }
+        translated = _snippet_translation(library, language.code, snippet, base_url, english_guide, markdown=markdown)
+        if translated is not None:
+            found[language.code] = translated
     return found
+
+
+def _region_translation(library: Library, code: str, region_id: str, base_url: str | None) -> dict[str, Any] | None:
+    """The region's name and safeguarding lead's title in `code`, and its help page there; None if not translated."""
+    region = library.translations[code].regions.get(region_id)
+    if region is None:
+        return None
+    return {"name": region.name, "safeguarding_lead": region.terms.safeguarding_lead,
+            "help_url": _url(base_url, f"{code}/help/{region_id}/")}
 
 
 def _region_translations(library: Library, region_id: str, base_url: str | None) -> dict[str, Any]:
-    """{code: the region's name and safeguarding lead's title in the language, and its help page there}."""
+    """{code: the region in that language} for every language it has been translated into."""
     found = {}
     for language in newsletter_languages(library):
-        region = library.translations[language.code].regions.get(region_id)
-        if region is not None:
-            found[language.code] = {"name": region.name, "safeguarding_lead": region.terms.safeguarding_lead,
-                                    "help_url": _url(base_url, f"{language.code}/help/{region_id}/")}
+        translated = _region_translation(library, language.code, region_id, base_url)
+        if translated is not None:
+            found[language.code] = translated
     return found
+
+
+def language_data(library: Library, code: str, base_url: str | None = None) -> dict[str, Any]:
+    """What the builder needs for one language (api/newsletter-<code>.json): its names, direction and
+    newsletter strings, its pieces and social posts by snippet id, and its regions' names and terms by
+    region id. Links are as in `snippets_data` (site paths without `base_url`); no Markdown sources."""
+    language = library.translations[code].language
+    snippets = {}
+    for snippet in ordered_snippets(library):
+        english_guide = _url(base_url, f"parents/{snippet.topic}/") + _section(snippet)
+        translated = _snippet_translation(library, code, snippet, base_url, english_guide, markdown=False)
+        if translated is not None:
+            snippets[snippet.id] = translated
+    regions = {}
+    for region in library.regions_in_order():
+        translated_region = _region_translation(library, code, region.id, base_url)
+        if translated_region is not None:
+            regions[region.id] = translated_region
+    return {
+        "format_version": FORMAT_VERSION, "licence": LICENCE,
+        "code": language.code, "name": language.name, "native_name": language.native_name, "dir": language.dir,
+        "strings": dict(part_strings(library, code)), "snippets": snippets, "regions": regions,
+    }
+
+
+def language_files(library: Library) -> dict[str, str]:
+    """{site path: JSON} for every language the builder offers: api/newsletter-<code>.json, links as site paths
+    (the builder page's own data has them so too, and the script resolves them against the site)."""
+    return {language_json_path(language.code): json.dumps(
+                language_data(library, language.code), ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n"
+            for language in newsletter_languages(library)}
 
 
 def snippets_json(library: Library, base_url: str | None = None) -> str:

@@ -7,7 +7,7 @@ import datetime as dt
 from ..model import Library
 from . import paths
 from .exports import lessons_json, lessons_schema
-from ..newsletters.exports import atom_feed, json_feed, snippets_json
+from ..newsletters.exports import atom_feed, json_feed, language_files, snippets_json
 from .pages import generate_pages
 
 
@@ -22,6 +22,7 @@ def site_files(library: Library, *, base_url: str, today: dt.date | None = None,
     files[paths.LESSONS_JSON] = lessons_json(library)
     files[paths.LESSONS_SCHEMA] = lessons_schema()
     files[paths.SNIPPETS_JSON] = snippets_json(library, base_url)
+    files.update(language_files(library))  # api/newsletter-<code>.json: fetched by the builder page on choice
     files[paths.FEED_ATOM] = atom_feed(library, base_url)
     files[paths.FEED_JSON] = json_feed(library, base_url)
     return dict(sorted(files.items()))

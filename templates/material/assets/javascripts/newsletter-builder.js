@@ -1,8 +1,11 @@
 /*
  * Newsletter builder for school offices (the page body comes from onlinesafety/newsletters/builder.py).
  *
- * - Reads the pieces from <script type="application/json" id="newsletter-builder-data">, or fetches
- *   the same-origin file named in data-src (api/snippets.json).
+ * - Reads the English pieces from <script type="application/json" id="newsletter-builder-data">.
+ *   A translation is not in the page: when a language is chosen (or comes back from a saved choice),
+ *   the script fetches that language's file (its data_url, api/newsletter-<code>.json, same origin
+ *   only) once, shows "Loading …" meanwhile and keeps it for the rest of the visit. If the file
+ *   cannot be loaded (offline), it says so and goes back to English only, which always works.
  * - The school's name, safeguarding lead and contact are kept in this browser's localStorage only;
  *   this script never sends anything anywhere.
  * - Everything shown is built with DOM nodes and textContent, never innerHTML, so typed text is
@@ -19,6 +22,9 @@
   var RLM = "\u200f";
   var LRM = "\u200e";
   var SEPARATOR = "----------------------------------------";
+  /* code -> a language's file, once loaded: kept for the visit, also when Material's instant
+     navigation comes back to this page and a new Builder starts. */
+  var LOADED = {};
   var ENGLISH = {
     newsletter_where_help: "Where to get help ({region})"
   };
@@ -198,6 +204,8 @@
     this.data = data;
     this.root = data.base_url ? data.base_url.replace(/\/?$/, "/") : siteRoot();
     this.controls = {};
+    this.languageData = LOADED;
+    this.pending = {};  /* code -> true while its file is being fetched */
     var self = this;
     FIELDS.forEach(function (name) { self.controls[name] = document.getElementById("nl-" + name); });
     this.preview = document.getElementById("nl-preview");
@@ -295,8 +303,54 @@
     return value ? value.split("+") : ["en"];
   };
 
+  /* The language's entry in the page's data: code, names, direction and the path of its file. */
   Builder.prototype.language = function (code) {
     return (this.data.languages || []).filter(function (l) { return l.code === code; })[0] || null;
+  };
+
+  Builder.prototype.languageName = function (code) {
+    var language = this.language(code);
+    return language ? language.name : code;
+  };
+
+  /* The first chosen language whose file has not been loaded yet, or null. */
+  Builder.prototype.unloaded = function () {
+    var self = this;
+    return this.codes().filter(function (code) {
+      return code !== "en" && self.language(code) && !self.languageData[code];
+    })[0] || null;
+  };
+
+  /* Fetch a language's file once; then draw again. If it fails, say so and go back to English only. */
+  Builder.prototype.load = function (code) {
+    if (this.pending[code] || this.languageData[code]) { return; }
+    this.pending[code] = true;
+    this.say("");  /* an earlier failure's message no longer applies */
+    var self = this;
+    fetchData(this.language(code).data_url).then(function (data) {
+      if (!data || data.code !== code || !data.snippets || typeof data.snippets !== "object" ||
+          !data.strings || typeof data.strings !== "object") {
+        throw new Error("not the " + code + " file");
+      }
+      return data;
+    }).then(function (data) {
+      delete self.pending[code];
+      self.languageData[code] = data;
+      self.render();
+    }, function () {
+      delete self.pending[code];
+      self.failed(code);
+    });
+  };
+
+  Builder.prototype.failed = function (code) {
+    if (this.codes().indexOf(code) === -1) { return; }  /* no longer chosen: nothing to undo */
+    var name = this.languageName(code);
+    /* The saved choice is kept, so the language is tried again on the next visit. */
+    this.controls.language.value = "";
+    this.render();
+    this.say("The " + name + " pieces could not be loaded: this device may be offline. The English piece " +
+      "is shown and ready to copy. To try again, check the connection and choose " + name + " again.");
   };
 
   /* The piece in each chosen language: English, the translation, or both; null if one is missing. */
@@ -313,10 +367,10 @@
           regionName: region.name, lead: region.safeguarding_lead, help: region.help_url
         };
       }
-      var language = self.language(code);
-      var translated = (snippet.translations || {})[code];
-      if (!language || !translated) { return null; }
-      var local = (region.translations || {})[code];
+      var language = self.languageData[code];
+      var translated = language ? language.snippets[snippet.id] : null;
+      if (!translated) { return null; }
+      var local = (language.regions || {})[region.id];
       return {
         code: code, english: false, language: language, rtl: language.dir === "rtl", strings: language.strings,
         piece: translated.pieces[length] || translated.pieces.medium, kicker: translated.audience_label,
@@ -339,6 +393,15 @@
     this.socialLong.textContent = "";
     this.card = null;
     this.signoffs = [];
+    var waiting = this.unloaded();
+    if (waiting) {
+      Object.keys(this.buttons).forEach(function (key) { this.buttons[key].disabled = true; }, this);
+      this.preview.setAttribute("aria-busy", "true");
+      this.preview.appendChild(el("p", null, "Loading the " + this.languageName(waiting) + " pieces …"));
+      this.load(waiting);
+      return;
+    }
+    this.preview.removeAttribute("aria-busy");
     var parts = snippet ? this.parts(snippet) : null;
     var enabled = Boolean(parts);
     Object.keys(this.buttons).forEach(function (key) { this.buttons[key].disabled = !enabled; }, this);
@@ -353,9 +416,8 @@
     }
     if (!parts) {
       var missing = this.codes().filter(function (code) { return code !== "en"; })[0];
-      var language = this.language(missing);
       this.preview.appendChild(el("p", null, "This piece has not been translated into " +
-        (language ? language.name : missing) + " yet. Choose English only, or another piece."));
+        this.languageName(missing) + " yet. Choose English only, or another piece."));
       return;
     }
     var card = el("div", STYLES.card);
@@ -615,14 +677,11 @@
     return handled;
   }
 
-  function loadData(container) {
-    var block = document.getElementById("newsletter-builder-data");
-    if (block) {
-      return Promise.resolve(JSON.parse(block.textContent));
-    }
-    var source = container.getAttribute("data-src");
-    if (!source) { return Promise.reject(new Error("no data")); }
-    var url = new URL(source.replace(/^\/+/, ""), siteRoot());
+  /* A JSON file of this site (a path from the site root), from the page's own origin only, as the
+     site's Content-Security-Policy (connect-src 'self') also insists. */
+  function fetchData(path) {
+    if (typeof path !== "string" || !path) { return Promise.reject(new Error("no file")); }
+    var url = new URL(path.replace(/^\/+/, ""), siteRoot());
     if (url.origin !== window.location.origin) { return Promise.reject(new Error("data must be same-origin")); }
     return fetch(url.href, { credentials: "same-origin" }).then(function (response) {
       if (!response.ok) { throw new Error("could not load " + url.href); }
@@ -630,11 +689,17 @@
     });
   }
 
+  function loadData() {
+    var block = document.getElementById("newsletter-builder-data");
+    if (!block) { return Promise.reject(new Error("no data")); }
+    try { return Promise.resolve(JSON.parse(block.textContent)); } catch (error) { return Promise.reject(error); }
+  }
+
   function start() {
     var container = document.getElementById("nl-builder");
     if (!container || container.getAttribute("data-ready") === "yes") { return; }
     container.setAttribute("data-ready", "yes");
-    loadData(container).then(function (data) {
+    loadData().then(function (data) {
       container.builder = new Builder(container, data);
     }).catch(function () {
       var status = document.getElementById("nl-status");
