@@ -87,7 +87,10 @@ def grade(text: str) -> float:
     return float(textstat.flesch_kincaid_grade(text))
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def syllables(word: str) -> int:
+    """Syllables in one word; remembered, as the same words recur across every lesson (textstat's own
+    count runs several regular expressions a word)."""
     _require_dictionary()
     return int(textstat.syllable_count(word))
 
