@@ -19,6 +19,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.utils import clean_directory
 
 from onlinesafety.checks.background import GateFailed, start_gate
+from onlinesafety.checks.text_cache import gate_cache
 from onlinesafety.classroom import classroom_enabled, classroom_files
 from onlinesafety.cli.check import running_in_ci
 from onlinesafety.loading import ContentErrors, load_library
@@ -57,7 +58,7 @@ def on_config(config):
     ci = running_in_ci() or bool(config.get("strict"))
     # The gate checks in a child process while MkDocs builds; on_post_build waits for it and, if it
     # found errors, empties the site folder and fails the build.
-    _state["gate"] = start_gate(library, today=dt.date.today(), ci=ci)
+    _state["gate"] = start_gate(library, today=dt.date.today(), ci=ci, text_cache=gate_cache())
     _state["library"] = library
     _state["csp"] = {"allowed": allowed_hashes(), "problems": [], "done": set()}
     docs = Path(config.docs_dir)

@@ -22,6 +22,8 @@ from .raw import raw_blocks
 from .readability import check_readability
 from .review import ReviewRow, review_rows
 from .rules import RULES, Rule
+from .text_cache import cached_text_checks
+from ..classroom.cache import OutputCache
 from .pictograms import check_pictograms
 from .safeguarding import check_safeguarding
 from .template_figures import check_template_figures
@@ -32,14 +34,17 @@ __all__ = ["ERROR", "RULES", "WARNING", "Finding", "ReviewRow", "Rule", "check_t
            "run_text_checks"]
 
 
-def run_checks(library: Library, *, today: dt.date, ci: bool) -> list[Finding]:
-    """Every finding for `library`, sorted by file and line; overdue reviews are errors when `ci` is true."""
+def run_checks(library: Library, *, today: dt.date, ci: bool, text_cache: OutputCache | None = None) -> list[Finding]:
+    """Every finding for `library`, sorted by file and line; overdue reviews are errors when `ci` is true.
+
+    `text_cache`: keep each file's text-check findings there (text_cache.py), for site rebuilds."""
     clear_file_cache()
     clear_caches()
     try:
         blocks = library_blocks(library)
         findings = [
-            *check_text(blocks),
+            *(check_text(blocks) if text_cache is None
+              else cached_text_checks(blocks, library.root.resolve().parent, text_cache, check_text)),
             *check_evidence(library),
             *check_figures_against_evidence(library, blocks),
             *check_template_figures(library),

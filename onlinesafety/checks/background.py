@@ -26,11 +26,11 @@ class GateFailed(RuntimeError):
     """The checks raised an exception in the child process; the message carries its traceback."""
 
 
-def _child(connection: Connection, library: Library, today: dt.date, ci: bool) -> None:
+def _child(connection: Connection, library: Library, today: dt.date, ci: bool, text_cache: Any) -> None:
     from . import run_checks  # the package imports this module
 
     try:
-        message: tuple[str, Any] = ("findings", run_checks(library, today=today, ci=ci))
+        message: tuple[str, Any] = ("findings", run_checks(library, today=today, ci=ci, text_cache=text_cache))
     except BaseException:  # noqa: BLE001 - reported to the parent, which raises it as GateFailed
         message = ("error", traceback.format_exc())
     connection.send(message)
@@ -40,8 +40,8 @@ def _child(connection: Connection, library: Library, today: dt.date, ci: bool) -
 class GateRun:
     """The quality gate for one build, running in a child process or waiting to run here."""
 
-    def __init__(self, library: Library, *, today: dt.date, ci: bool, background: bool) -> None:
-        self._arguments = (library, today, ci)
+    def __init__(self, library: Library, *, today: dt.date, ci: bool, background: bool, text_cache: Any = None) -> None:
+        self._arguments = (library, today, ci, text_cache)
         self._process: Any = None
         self._connection: Connection | None = None
         self._result: list[Finding] | None = None
@@ -65,8 +65,8 @@ class GateRun:
         if self._connection is None:
             from . import run_checks
 
-            library, today, ci = self._arguments
-            self._result = run_checks(library, today=today, ci=ci)
+            library, today, ci, text_cache = self._arguments
+            self._result = run_checks(library, today=today, ci=ci, text_cache=text_cache)
             return self._result
         try:
             kind, value = self._connection.recv()
@@ -103,6 +103,9 @@ def can_fork() -> bool:
     return "fork" in multiprocessing.get_all_start_methods() and cores > 1
 
 
-def start_gate(library: Library, *, today: dt.date, ci: bool, background: bool | None = None) -> GateRun:
-    """Start the quality gate: in a child process when `background` (default: when `can_fork()`)."""
-    return GateRun(library, today=today, ci=ci, background=can_fork() if background is None else background)
+def start_gate(library: Library, *, today: dt.date, ci: bool, background: bool | None = None,
+               text_cache: Any = None) -> GateRun:
+    """Start the quality gate: in a child process when `background` (default: when `can_fork()`);
+    `text_cache` keeps each file's text-check findings between builds (checks/text_cache.py)."""
+    return GateRun(library, today=today, ci=ci, background=can_fork() if background is None else background,
+                   text_cache=text_cache)
