@@ -95,8 +95,8 @@ def band_keywords(band: Band) -> str:
     stages = [part.strip(" ()") for part in uk.replace(" and ", ",").split("(")[-1].split(",")]
     words += [stage for stage in stages if stage.startswith(("Key Stage", "EYFS", "sixth"))]
     words += [stage.replace("Key Stage ", "KS") for stage in stages if stage.startswith("Key Stage")]
-    low, high = band.value.split("-")
-    words.append(f"ages {low} to {high}")
+    # No "ages 7 to 11" here: its bare "7" outweighed "Grade 7" on the 11-14 page once lunr's stemmer was
+    # left out of the pipeline (translated pages); the page titles name the ages.
     return " ".join(dict.fromkeys(words))
 
 

@@ -32,7 +32,7 @@ def test_severity_is_error_or_warning() -> None:
 def test_every_rule_id_is_a_group_and_a_name() -> None:
     for rule_id in RULES:
         group, _, name = rule_id.partition("/")
-        assert group in {"readability", "wording", "evidence", "freshness", "safeguarding", "a11y", "allow", "load",
+        assert group in {"readability", "wording", "evidence", "freshness", "safeguarding", "a11y", "allow", "load", "translation",
                          "materials"}
         assert name and name == name.lower()
 

@@ -16,11 +16,14 @@ from ...model import Band
 from .. import paths
 from ..help import help_fallbacks, link_numbers
 from ..parents_by_age import age_page_path, parents_by_age_pages
-from ..search import BOOST_BY_AUDIENCE, search_meta
+from ..search import BOOST_BY_AUDIENCE, TAG_BY_AUDIENCE, search_meta
 from .alternates import alternates, language_meta
 from .links import relink, translated_path
 from .notice import notice
 from .strings import Strings, strings_for
+
+# A translated page weighs half its English page in site search (see translated_search).
+TRANSLATION_WEIGHT = 0.5
 
 START_HERE = "parents/start-here.md"
 HAPPENED = "parents/if-something-has-happened.md"
@@ -99,7 +102,9 @@ def _language(library: Any, code: str, english: list[str], found: dict[str, Any]
     made: dict[str, tuple[str, tuple[str, str] | None]] = {}  # English path: (Markdown, info key)
 
     def search(tags: list[str]) -> dict[str, Any]:
-        return {"search": search_meta(tags)} if search_meta(tags) else {}
+        """The English page's tags (they say who a result is for) and half its weight in search, so an
+        English query finds the English page first; a query in the language finds only its pages."""
+        return {"tags": list(tags), "search": translated_search(search_meta(tags))}
 
     for guide in _ordered_guides(library, translated.parent_guides):
         path = paths.parent_path(guide)
@@ -121,7 +126,7 @@ def _language(library: Any, code: str, english: list[str], found: dict[str, Any]
             cited=_cited(library, (route.source for route in region.routes)), lang=lang,
         ), ("region", region.id))
     if translated.parent_guides:
-        for path, text in parents_by_age_pages(library, render, front, [], lang=lang,
+        for path, text in parents_by_age_pages(library, render, front, parent_tags, lang=lang,
                                                guides=translated.parent_guides, regions=regions).items():
             made[path] = (text, None)
     for path, page in translated.pages.items():
@@ -164,10 +169,18 @@ def _page_front(page: Any) -> dict[str, Any]:
     data: dict[str, Any] = {"title": meta.title, "description": " ".join(meta.description.split())[:200]}
     if getattr(meta, "hide", None):
         data["hide"] = list(meta.hide)
-    boost = BOOST_BY_AUDIENCE.get(str(getattr(meta.audience, "value", meta.audience)))
-    if boost:  # as the English page's, which the hook sets in the index (onlinesafety/site/search.py)
-        data["search"] = {"boost": boost}
+    audience = str(getattr(meta.audience, "value", meta.audience))
+    boost = BOOST_BY_AUDIENCE.get(audience)
+    # half the English page's weight (the hook sets that in the index: onlinesafety/site/search.py)
+    data["search"] = translated_search({"boost": boost} if boost else None)
+    if audience in TAG_BY_AUDIENCE:
+        data["tags"] = [TAG_BY_AUDIENCE[audience]]
     return data
+
+
+def translated_search(english: dict[str, Any] | None) -> dict[str, Any]:
+    """A translated page's `search:` front matter: half the English page's boost (1 when it has none)."""
+    return {"boost": round((english or {}).get("boost", 1) * TRANSLATION_WEIGHT, 3)}
 
 
 def _after_title(markdown: str, block: str) -> str:
