@@ -180,3 +180,26 @@ def finish(name: str, results: dict[str, Any], script: str, argv: list[str] | No
     print(report(results))
     print(f"\nsaved {path.relative_to(ROOT)}")
     return 0
+
+
+def timed_build(interpreter: str, project: Path, out: Path, timeout: float) -> tuple[float, float, float | None]:
+    """One `mkdocs build` of `project` into `out` (replaced) in a child process: (wall seconds, CPU seconds
+    of the child and its workers, seconds the host stole from this machine meanwhile)."""
+    import resource
+    import time
+
+    if out.exists():
+        shutil.rmtree(out)
+    stolen = steal_seconds()
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    started = time.perf_counter()
+    result = subprocess.run([interpreter, "-m", "mkdocs", "build", "-f", str(project / "mkdocs.yml"), "-d", str(out)],
+                            cwd=project, env=env(), capture_output=True, text=True, check=False, timeout=timeout)
+    wall = time.perf_counter() - started
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    if result.returncode != 0:
+        raise SystemExit(f"build of {project} failed ({result.returncode}):\n{result.stdout[-3000:]}\n"
+                         f"{result.stderr[-3000:]}")
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    now = steal_seconds()
+    return wall, cpu, None if stolen is None or now is None else now - stolen

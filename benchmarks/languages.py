@@ -34,7 +34,6 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import resource
 import shutil
 import subprocess
 import sys
@@ -44,7 +43,7 @@ from typing import Any
 
 import yaml
 
-from _common import ROOT, WORK, copy_parts, env, finish, machine, median, python, snapshot_package, steal_seconds
+from _common import ROOT, WORK, copy_parts, env, finish, machine, median, python, snapshot_package, timed_build
 from site_build import PLAIN_CONFIG
 
 LANGUAGES = [("cy", "Welsh", "Cymraeg", "ltr"), ("es", "Spanish", "Español", "ltr"),
@@ -145,22 +144,8 @@ def static_layout(plain: Path, target: Path, count: int) -> Path:
 
 def build(interpreter: str, project: Path, out: Path) -> tuple[float, float, float | None, int]:
     """One `mkdocs build` in a child process: wall s, CPU s (with its children), s stolen by the host, HTML pages."""
-    if out.exists():
-        shutil.rmtree(out)
-    stolen = steal_seconds()
-    before = resource.getrusage(resource.RUSAGE_CHILDREN)
-    started = time.perf_counter()
-    result = subprocess.run([interpreter, "-m", "mkdocs", "build", "-f", str(project / "mkdocs.yml"), "-d", str(out)],
-                            cwd=project, env=env(), capture_output=True, text=True, check=False, timeout=BUILD_TIMEOUT)
-    wall = time.perf_counter() - started
-    after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    if result.returncode != 0:
-        raise SystemExit(f"build of {project} failed ({result.returncode}):\n{result.stdout[-3000:]}\n"
-                         f"{result.stderr[-3000:]}")
-    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
-    now = steal_seconds()
-    pages = len(list(out.rglob("*.html")))
-    return wall, cpu, None if stolen is None or now is None else now - stolen, pages
+    wall, cpu, stolen = timed_build(interpreter, project, out, BUILD_TIMEOUT)
+    return wall, cpu, stolen, len(list(out.rglob("*.html")))
 
 
 def run(counts: list[int], repeats: int, work: Path, static_python: str | None) -> dict[str, Any]:

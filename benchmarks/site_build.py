@@ -26,7 +26,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import resource
 import shutil
 import subprocess
 import sys
@@ -34,7 +33,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from _common import KIB, ROOT, WORK, env, finish, gzip_size, machine, median, python, snapshot_package, steal_seconds
+from _common import KIB, ROOT, WORK, env, finish, gzip_size, machine, median, python, snapshot_package, timed_build
 import synthetic
 
 TARGETS = {
@@ -91,21 +90,7 @@ def prepare(size: int, work: Path) -> dict[str, Any]:
 def build(project: Path, out: Path) -> tuple[float, float, float | None]:
     """One `mkdocs build` in a child process: (wall seconds, CPU seconds of the child and its workers,
     seconds the host stole from this machine meanwhile)."""
-    if out.exists():
-        shutil.rmtree(out)
-    stolen = steal_seconds()
-    before = resource.getrusage(resource.RUSAGE_CHILDREN)
-    started = time.perf_counter()
-    result = subprocess.run([python(), "-m", "mkdocs", "build", "-f", str(project / "mkdocs.yml"), "-d", str(out)],
-                            cwd=project, env=env(), capture_output=True, text=True, check=False, timeout=BUILD_TIMEOUT)
-    wall = time.perf_counter() - started
-    after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    if result.returncode != 0:
-        raise SystemExit(f"build of {project} failed ({result.returncode}):\n{result.stdout[-3000:]}\n"
-                         f"{result.stderr[-3000:]}")
-    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
-    now = steal_seconds()
-    return wall, cpu, None if stolen is None or now is None else now - stolen
+    return timed_build(python(), project, out, BUILD_TIMEOUT)
 
 
 def lesson_pages(site: Path) -> dict[str, Any]:
