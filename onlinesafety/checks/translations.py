@@ -16,6 +16,7 @@ from ..model import Library
 from ..model.language import placeholders
 from ..translations.fields import SHAPES, extract, texts
 from ..translations.hashing import english_data
+from ..translations.model import english_items
 from .findings import ERROR, WARNING, Finding, shorten
 
 # Digits as written in the English: phone numbers ("0800 1111", "+1 800 843 5678"), figures ("1.1%"),
@@ -36,7 +37,7 @@ def check_translations(library: Library) -> list[Finding]:
         language = translated.language
         for (kind, item_id), info in translated.info.items():
             item = translated.items(kind)[item_id]
-            english = _english(library, kind, item_id)
+            english = english_items(library, kind)[item_id]
             origin = library.origin(item)
             shape = SHAPES[kind]
             theirs = dict(texts(shape, extract(shape, english_data(kind, item))))
@@ -129,11 +130,6 @@ def _string_placeholders(library: Library, english: Any, language: Any) -> list[
                 f"'{key}' has the placeholders {placeholders(text)}; the English has {placeholders(english.strings[key])}",
                 "keep each {placeholder} exactly as in content/languages/en.yml", f"strings.{key}"))
     return findings
-
-
-def _english(library: Library, kind: str, item_id: str) -> Any:
-    return {"parent_guide": library.parent_guides, "region": library.regions, "snippet": library.snippets,
-            "page": library.pages}[kind][item_id]
 
 
 def _line(origin: Any, kind: str, english: Any, loc: tuple[Any, ...], target: str, source: str) -> int:

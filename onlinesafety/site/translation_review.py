@@ -14,6 +14,7 @@ from typing import Any
 from ..model import Library
 from ..translations.fields import SHAPES, extract, texts
 from ..translations.hashing import english_data
+from ..translations.model import english_items
 from ..translations.status import untranslated
 
 INDEX = "translations/index.md"
@@ -46,11 +47,9 @@ def review_items(library: Library, code: str) -> list[Item]:
     translated = library.translations.get(code)
     if translated is None:
         return []
-    english_items = {"parent_guide": library.parent_guides, "region": library.regions,
-                     "snippet": library.snippets, "page": library.pages}
     found: list[Item] = []
     for kind, item_id in sorted(translated.info, key=lambda key: (KIND_ORDER.index(key[0]), key[1])):
-        english, item = english_items[kind][item_id], translated.items(kind)[item_id]
+        english, item = english_items(library, kind)[item_id], translated.items(kind)[item_id]
         shape = SHAPES[kind]
         theirs = dict(texts(shape, extract(shape, english_data(kind, item))))
         rows = [Row(_field(loc), text, theirs.get(loc, ""))

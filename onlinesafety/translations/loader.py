@@ -18,7 +18,7 @@ from ..model.language import Language, TranslationHeader
 from .fields import TEXT, SHAPES, AllKeys, ById, extract, merge
 from .files import KINDS, language_of, source_of, translation_files
 from .hashing import english_data, source_hash
-from .model import TranslatedSet, TranslationInfo
+from .model import TranslatedSet, TranslationInfo, english_items
 
 MODELS = {"parent_guide": ParentGuide, "region": Region, "snippet": Snippet}
 HEADER = "translation"
@@ -127,9 +127,7 @@ class TranslationLoader:
     def _english(self, kind: str, source: Path) -> Any:
         if kind == "page":
             return self.library.pages.get(source.relative_to(self.root / "pages").as_posix())
-        items = {"parent_guide": self.library.parent_guides, "region": self.library.regions,
-                 "snippet": self.library.snippets}[kind]
-        item = items.get(source.stem)
+        item = english_items(self.library, kind).get(source.stem)
         if item is None or self.library.origin(item).path != self.loader.relative(source):
             return None
         return item

@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Literal
 
-from ..model import Page, ParentGuide, Region, Snippet
+from ..model import Library, Page, ParentGuide, Region, Snippet
 from ..model.language import Language
 
 Kind = Literal["parent_guide", "region", "snippet", "page"]
@@ -43,3 +43,9 @@ class TranslatedSet:
     def items(self, kind: str) -> dict:
         return {"parent_guide": self.parent_guides, "region": self.regions, "snippet": self.snippets,
                 "page": self.pages}[kind]
+
+
+def english_items(library: Library, kind: str) -> dict:
+    """The library's English items of one kind, by id (pages by their path under content/pages)."""
+    return {"parent_guide": library.parent_guides, "region": library.regions, "snippet": library.snippets,
+            "page": library.pages}[kind]

@@ -10,6 +10,7 @@ from ..loading.files import read_text_file
 from ..model import Library
 from .files import KINDS, source_of, translation_files
 from .hashing import source_hash
+from .model import english_items
 
 _HASH_LINE = re.compile(r"^(?P<lead>\s*source_hash:[ \t]*)(?P<value>\"[^\"\n]*\"|'[^'\n]*'|[^\s#]*)", re.MULTILINE)
 
@@ -21,8 +22,7 @@ def english_item(library: Library, path: Path):
     source = source_of(path.resolve())
     if kind == "page":
         return kind, library.pages.get(source.relative_to(root / "pages").as_posix())
-    items = {"parent_guide": library.parent_guides, "region": library.regions, "snippet": library.snippets}
-    return kind, (items[kind].get(source.stem) if kind in items else None)
+    return kind, (english_items(library, kind).get(source.stem) if kind else None)
 
 
 def stamp(library: Library, paths: list[Path] | None = None) -> list[str]:
